@@ -1,0 +1,1 @@
+"""The 8-3-8 autoencoder of the class notebook: model, nine phases, rules, training."""

@@ -1,0 +1,216 @@
+"""Command line: ``python -m autoencoder notebook|step|train|gradcheck``.
+
+Bad arguments or files exit with status 2 and one line naming what is wrong.
+"""
+
+import argparse
+import json
+import sys
+
+import numpy as np
+
+from . import weights_io
+from .activations import ACTIVATIONS
+from .gradcheck import gradcheck
+from .model import init_params, parse_bits, patterns_for
+from .notebook import NOTEBOOK_START, notebook_input, notebook_settings
+from .phases import PHASE_NAMES, next_phase, phase_result, start_step
+from .rules import DEFAULT_ACTIVATION, RULES
+from .training import DEFAULTS, codes_distinct, hidden_code_bits, train
+
+
+class UsageError(Exception):
+    """Raised instead of argparse's exit so every failure prints one line and exits 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _bits(text):
+    try:
+        return parse_bits(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def _finite(text):
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not np.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a finite number")
+    return value
+
+
+def _count(text):
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 0 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1000000")
+    return value
+
+
+def _print_array(name, value):
+    print(f"{name} =")
+    print(np.array2string(np.asarray(value), precision=8, max_line_width=88))
+
+
+def _settings(args):
+    activation = args.activation or DEFAULT_ACTIVATION[args.rule]
+    return {"lr": args.lr, "rule": args.rule, "activation": activation}
+
+
+def cmd_notebook(args):
+    step = start_step(NOTEBOOK_START.copy(), notebook_input(), **notebook_settings())
+    print("The class notebook's worked example: input 11011101, lr 0.1, notebook rule,")
+    print("shifted-sigmoid. Each phase and the arrays it produced:\n")
+    for number, name in enumerate(PHASE_NAMES, 1):
+        step = next_phase(step)
+        print(f"[{number}] {name}")
+        for key, value in phase_result(step, name).items():
+            _print_array(key, value)
+        print()
+    return 0
+
+
+def cmd_step(args):
+    params, _ = weights_io.load(args.weights)
+    step = start_step(params, args.input, **_settings(args))
+    results = {}
+    while not step.complete:
+        step = next_phase(step)
+        results[step.phase] = phase_result(step, step.phase)
+    if args.json:
+        phases = {
+            name: (
+                arrays[name].tolist()
+                if name in arrays
+                else {k: v.tolist() for k, v in arrays.items()}
+            )
+            for name, arrays in results.items()
+        }
+        phases["error"] = results["error"]["error"].tolist()
+        out = {**weights_io.params_to_dict(step.params), "loss": step.loss, "phases": phases}
+        print(json.dumps(out))
+    else:
+        for name, arrays in results.items():
+            for key, value in arrays.items():
+                _print_array(f"{name}: {key}", value)
+        print(f"loss before the update: {step.loss:.8f}")
+    return 0
+
+
+def cmd_train(args):
+    patterns = patterns_for(args.patterns)
+    settings = _settings(args)
+    result = train(
+        init_params(args.seed),
+        patterns,
+        epochs=args.epochs,
+        until_learned=args.until_learned,
+        momentum=args.momentum,
+        mode=args.mode,
+        **settings,
+    )
+    params, hidden = result.params[0], result.hidden[0]
+    summary = {
+        "epochs_run": result.epochs_run,
+        "learned_at": result.learned_at[0],
+        "final_loss": float(result.final_loss[0]),
+        "hidden_codes": hidden.tolist(),
+        "hidden_bits": hidden_code_bits(hidden).tolist(),
+        "codes_distinct": codes_distinct(hidden),
+        **weights_io.params_to_dict(params),
+        "settings": {**settings, "momentum": args.momentum, "mode": args.mode, "seed": args.seed},
+    }
+    if args.json:
+        print(json.dumps(summary))
+        return 0
+    print(f"epochs run: {result.epochs_run}   learned at: {result.learned_at[0]}")
+    print(f"final loss: {summary['final_loss']:.6f}")
+    print("hidden codes (pattern -> activations -> bits):")
+    for pattern, acts, bits in zip(patterns, hidden, hidden_code_bits(hidden)):
+        pat = "".join(str(int(v)) for v in pattern)
+        print(f"  {pat}  {np.array2string(acts, precision=3)}  {''.join(map(str, bits))}")
+    print(f"codes distinct: {'yes' if summary['codes_distinct'] else 'no'}")
+    return 0
+
+
+def cmd_gradcheck(args):
+    params, _ = weights_io.load(args.weights)
+    error = gradcheck(params, args.input, args.activation or "sigmoid")
+    print(f"largest relative error: {error:.3e}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m autoencoder", description="The 8-3-8 autoencoder.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    sub.add_parser("notebook", help="replay the class notebook's worked example")
+
+    def rule_options(p, lr):
+        p.add_argument("--lr", type=_finite, default=lr, help=f"learning rate (default {lr})")
+        p.add_argument("--rule", choices=list(RULES), default="exact")
+        p.add_argument(
+            "--activation",
+            choices=list(ACTIVATIONS),
+            help="default: sigmoid for the exact rule, shifted-sigmoid for the notebook rule",
+        )
+        p.add_argument("--json", action="store_true", help="print one JSON object")
+
+    step = sub.add_parser("step", help="one training step on one example")
+    step.add_argument("--weights", required=True, help="weights JSON file")
+    step.add_argument("--input", required=True, type=_bits, help="8 bits, e.g. 11011101")
+    rule_options(step, 0.1)
+
+    tr = sub.add_parser("train", help="train a fresh network from a seed")
+    tr.add_argument("--patterns", default="onehot", help="onehot, notebook or BITS,BITS,...")
+    group = tr.add_mutually_exclusive_group()
+    group.add_argument("--epochs", type=_count, help="number of epochs (default 1000)")
+    group.add_argument("--until-learned", action="store_true")
+    tr.add_argument("--seed", type=_count, default=0)
+    tr.add_argument("--momentum", type=_finite, default=DEFAULTS["momentum"])
+    tr.add_argument("--mode", choices=["online", "batch"], default=DEFAULTS["mode"])
+    rule_options(tr, DEFAULTS["lr"])
+
+    gc = sub.add_parser("gradcheck", help="exact gradient vs central finite differences")
+    gc.add_argument("--weights", required=True)
+    gc.add_argument("--input", required=True, type=_bits)
+    gc.add_argument("--activation", choices=list(ACTIVATIONS))
+    return parser
+
+
+COMMANDS = {
+    "notebook": cmd_notebook,
+    "step": cmd_step,
+    "train": cmd_train,
+    "gradcheck": cmd_gradcheck,
+}
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command == "train":
+            if args.epochs is None and not args.until_learned:
+                args.epochs = 1000
+            try:
+                patterns_for(args.patterns)
+            except ValueError as exc:
+                raise UsageError(f"{parser.prog} train: --patterns: {exc}") from None
+            if not 0 <= args.momentum < 1:
+                raise UsageError(f"{parser.prog} train: --momentum must be in [0, 1)")
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except weights_io.WeightsError as exc:
+        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
+        return 2

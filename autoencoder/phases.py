@@ -1,0 +1,163 @@
+"""One training step on one example, as nine phases (design.md).
+
+A :class:`Step` is an immutable record of everything computed so far. Each phase is a
+function ``Step -> Step`` that fills in one more result, so a caller can stop after any
+phase, show it, and go back by keeping the earlier Step. Shapes: x (8,), hidden arrays (3,),
+output arrays (8,); parameters as in :mod:`autoencoder.model`.
+"""
+
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .activations import get_activation
+from .model import Params, zeros_like_params
+from .rules import get_rule
+
+
+@dataclass(frozen=True, eq=False)
+class Step:
+    params: Params  # current parameters (new ones after phases 8 and 9)
+    x: np.ndarray  # the example, which is also the target
+    lr: float = 0.1
+    rule: str = "exact"
+    activation: str = "sigmoid"
+    momentum: float = 0.0
+    velocity: Params | None = None  # last update of each parameter (for momentum)
+    done: int = 0  # how many of the nine phases have been performed
+    hidden_z: np.ndarray | None = None
+    hidden_a: np.ndarray | None = None
+    output_z: np.ndarray | None = None
+    output_a: np.ndarray | None = None
+    error: np.ndarray | None = None
+    loss: float | None = None
+    output_delta: np.ndarray | None = None
+    hidden_delta: np.ndarray | None = None
+
+    @property
+    def phase(self) -> str:
+        """Name of the last phase performed, or 'ready' before the first."""
+        return PHASE_NAMES[self.done - 1] if self.done else "ready"
+
+    @property
+    def next_name(self) -> str | None:
+        return PHASE_NAMES[self.done] if self.done < len(PHASES) else None
+
+    @property
+    def complete(self) -> bool:
+        return self.done == len(PHASES)
+
+
+def start_step(params, x, lr=0.1, rule="exact", activation="sigmoid", momentum=0.0, velocity=None):
+    """A Step before its first phase. Validates rule and activation names."""
+    get_rule(rule), get_activation(activation)
+    x = np.asarray(x, dtype=float).reshape(-1)
+    return Step(params, x, float(lr), rule, activation, float(momentum), velocity)
+
+
+def _advance(s: Step, **changes) -> Step:
+    return replace(s, done=s.done + 1, **changes)
+
+
+def _act(s: Step):
+    return get_activation(s.activation)
+
+
+def hidden_z(s: Step) -> Step:
+    """z_h = x W1 + b1."""
+    return _advance(s, hidden_z=s.x @ s.params.W1 + s.params.b1)
+
+
+def hidden_a(s: Step) -> Step:
+    """a_h = f(z_h)."""
+    return _advance(s, hidden_a=_act(s).f(s.hidden_z))
+
+
+def output_z(s: Step) -> Step:
+    """z_o = a_h W2 + b2."""
+    return _advance(s, output_z=s.hidden_a @ s.params.W2 + s.params.b2)
+
+
+def output_a(s: Step) -> Step:
+    """a_o = f(z_o)."""
+    return _advance(s, output_a=_act(s).f(s.output_z))
+
+
+def error(s: Step) -> Step:
+    """e = x - a_o; E = 1/2 sum(e^2)."""
+    e = s.x - s.output_a
+    return _advance(s, error=e, loss=float(0.5 * np.sum(e * e)))
+
+
+def output_delta(s: Step) -> Step:
+    """Row 6: the two rules differ here (see :mod:`autoencoder.rules`)."""
+    d = get_rule(s.rule).output_delta(s.error, s.output_z, s.output_a, _act(s))
+    return _advance(s, output_delta=d)
+
+
+def hidden_delta(s: Step) -> Step:
+    """Row 7: computed from the parameters before any update."""
+    rule = get_rule(s.rule)
+    d = rule.hidden_delta(s.output_delta, s.params.W1, s.params.W2, s.hidden_z, s.hidden_a, _act(s))
+    return _advance(s, hidden_delta=d)
+
+
+def _momentum_update(s: Step, names, grads):
+    """param += v, v = momentum * v + lr * grad (plain gradient step when momentum is 0)."""
+    velocity = s.velocity or zeros_like_params()
+    new_p, new_v = s.params.as_dict(), velocity.as_dict()
+    for name, grad in zip(names, grads):
+        new_v[name] = s.momentum * new_v[name] + s.lr * grad
+        new_p[name] = new_p[name] + new_v[name]
+    return _advance(s, params=Params(**new_p), velocity=Params(**new_v))
+
+
+def update_output(s: Step) -> Step:
+    """W2 += lr a_h^T d_o; b2 += lr d_o."""
+    return _momentum_update(s, ("W2", "b2"), (np.outer(s.hidden_a, s.output_delta), s.output_delta))
+
+
+def update_hidden(s: Step) -> Step:
+    """W1 += lr x^T d_h; b1 += lr d_h."""
+    return _momentum_update(s, ("W1", "b1"), (np.outer(s.x, s.hidden_delta), s.hidden_delta))
+
+
+PHASES = (
+    hidden_z,
+    hidden_a,
+    output_z,
+    output_a,
+    error,
+    output_delta,
+    hidden_delta,
+    update_output,
+    update_hidden,
+)
+PHASE_NAMES = tuple(p.__name__ for p in PHASES)
+
+
+def next_phase(s: Step) -> Step:
+    """Perform the next phase; a complete step is returned unchanged."""
+    return PHASES[s.done](s) if s.done < len(PHASES) else s
+
+
+def finish_step(s: Step) -> Step:
+    """Perform every remaining phase of the step."""
+    while not s.complete:
+        s = next_phase(s)
+    return s
+
+
+def run_step(params, x, **settings) -> Step:
+    """One whole training step from scratch."""
+    return finish_step(start_step(params, x, **settings))
+
+
+def phase_result(s: Step, name: str) -> dict[str, np.ndarray]:
+    """The arrays a phase produced, keyed by name (e.g. {'W2': ..., 'b2': ...})."""
+    if name in ("update_output", "update_hidden"):
+        keys = ("W2", "b2") if name == "update_output" else ("W1", "b1")
+        return {k: getattr(s.params, k) for k in keys}
+    if name == "error":
+        return {"error": s.error, "loss": np.array(s.loss)}
+    return {name: getattr(s, name)}

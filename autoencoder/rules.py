@@ -1,0 +1,72 @@
+"""The two update rules. They share everything but the two deltas (design.md rows 6, 7).
+
+Every function works on single examples and on stacked arrays alike: leading axes are
+batch axes (networks, patterns), the last axis is the layer.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from .activations import Activation
+
+
+def _t(matrix):
+    return np.swapaxes(matrix, -1, -2)
+
+
+def exact_output_delta(error, output_z, output_a, act: Activation):
+    """d_o = e * f'(z_o): the true gradient of -E with respect to z_o."""
+    return error * act.slope_from_value(output_a)
+
+
+def notebook_output_delta(error, output_z, output_a, act: Activation):
+    """d_o = e * f'(a_o): the notebook evaluates the slope at the activation value."""
+    return error * act.slope(output_a)
+
+
+def exact_hidden_delta(output_delta, W1, W2, hidden_z, hidden_a, act: Activation):
+    """d_h = (d_o W2^T) * f'(z_h). Shapes: d_o (..., 8), W2 (..., 3, 8) -> (..., 3)."""
+    return (output_delta @ _t(W2)) * act.slope_from_value(hidden_a)
+
+
+def notebook_hidden_delta(output_delta, W1, W2, hidden_z, hidden_a, act: Activation):
+    """d_h = (d_o W1) * f'(a_h): W1 (8x3) where W2^T (8x3) belongs, slope at a_h."""
+    return (output_delta @ W1) * act.slope(hidden_a)
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    output_delta: Callable
+    hidden_delta: Callable
+    output_latex: str
+    hidden_latex: str
+
+
+RULES = {
+    "exact": Rule(
+        "exact",
+        exact_output_delta,
+        exact_hidden_delta,
+        r"\delta_o = e \odot f'(z_o)",
+        r"\delta_h = (\delta_o W_2^{\top}) \odot f'(z_h)",
+    ),
+    "notebook": Rule(
+        "notebook",
+        notebook_output_delta,
+        notebook_hidden_delta,
+        r"\delta_o = e \odot f'(a_o)",
+        r"\delta_h = (\delta_o W_1) \odot f'(a_h)",
+    ),
+}
+
+DEFAULT_ACTIVATION = {"exact": "sigmoid", "notebook": "shifted-sigmoid"}
+
+
+def get_rule(name: str) -> Rule:
+    try:
+        return RULES[name]
+    except (KeyError, TypeError):
+        raise ValueError(f"unknown rule {name!r} (choose from exact, notebook)") from None

@@ -1,0 +1,156 @@
+"""The weights file and the command line: round trips, and every bad input exits 2."""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from autoencoder import weights_io
+from autoencoder.cli import main
+from autoencoder.model import init_params
+from autoencoder.phases import run_step
+
+
+@pytest.fixture
+def weights_file(tmp_path):
+    path = tmp_path / "w.json"
+    path.write_text(weights_io.dumps(init_params(4)))
+    return path
+
+
+def test_json_round_trip_is_exact(tmp_path):
+    params = init_params(11)
+    back, obj = weights_io.loads(weights_io.dumps(params, settings={"lr": 0.5}))
+    np.testing.assert_array_equal(back.flat(), params.flat())
+    assert obj["settings"] == {"lr": 0.5}
+
+
+BAD = {
+    "not json": "W1 = 3",
+    "array": "[1, 2]",
+    "missing key": json.dumps({"W1": [[0] * 3] * 8, "b1": [0] * 3, "W2": [[0] * 8] * 3}),
+    "short row": json.dumps(
+        {"W1": [[0] * 2] * 8, "b1": [0] * 3, "W2": [[0] * 8] * 3, "b2": [0] * 8}
+    ),
+    "string": json.dumps(
+        {"W1": [[0] * 3] * 8, "b1": ["a", 0, 0], "W2": [[0] * 8] * 3, "b2": [0] * 8}
+    ),
+    "nan": '{"W1": [[0,0,0]], "b1": [NaN, 0, 0], "W2": [], "b2": []}',
+    "bool": json.dumps(
+        {"W1": [[0] * 3] * 8, "b1": [True, 0, 0], "W2": [[0] * 8] * 3, "b2": [0] * 8}
+    ),
+    "huge": json.dumps(
+        {"W1": [[1e300] * 3] * 8, "b1": [0] * 3, "W2": [[0] * 8] * 3, "b2": [0] * 8}
+    ),
+    "nested": "[" * 100000 + "]" * 100000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_weights_text_names_the_fault(name):
+    with pytest.raises(weights_io.WeightsError) as info:
+        weights_io.loads(BAD[name])
+    assert str(info.value) and "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("name", sorted(BAD))
+def test_bad_weights_file_exits_2_with_one_line(tmp_path, capsys, name):
+    path = tmp_path / "bad.json"
+    path.write_text(BAD[name])
+    assert main(["step", "--weights", str(path), "--input", "11011101"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "error" in err
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["fly"],
+        ["step", "--input", "11011101"],
+        ["step", "--weights", "WEIGHTS", "--input", "1101"],
+        ["step", "--weights", "WEIGHTS", "--input", "11011101", "--lr", "nan"],
+        ["step", "--weights", "WEIGHTS", "--input", "11011101", "--rule", "magic"],
+        ["step", "--weights", "no-such-file.json", "--input", "11011101"],
+        ["train", "--epochs", "-3"],
+        ["train", "--epochs", "10", "--until-learned"],
+        ["train", "--patterns", "1234"],
+        ["train", "--momentum", "1.5"],
+        ["train", "--activation", "softmax"],
+        ["gradcheck", "--weights", "WEIGHTS", "--input", "2"],
+    ],
+)
+def test_bad_arguments_exit_2_with_one_line(argv, weights_file, capsys):
+    argv = [str(weights_file) if a == "WEIGHTS" else a for a in argv]
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err
+    assert "Traceback" not in err
+
+
+def test_step_json_contract(weights_file, capsys):
+    assert main(["step", "--weights", str(weights_file), "--input", "11011101", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    expected = run_step(init_params(4), np.array([1, 1, 0, 1, 1, 1, 0, 1.0]), lr=0.1)
+    np.testing.assert_allclose(out["W1"], expected.params.W1, rtol=1e-15)
+    assert out["loss"] == pytest.approx(expected.loss, rel=1e-15)
+    assert list(out["phases"]) == [
+        "hidden_z", "hidden_a", "output_z", "output_a", "error",
+        "output_delta", "hidden_delta", "update_output", "update_hidden",
+    ]  # fmt: skip
+    np.testing.assert_allclose(out["phases"]["hidden_delta"], expected.hidden_delta, rtol=1e-15)
+
+
+def test_step_notebook_rule_defaults_to_shifted_sigmoid(weights_file, capsys):
+    main(
+        [
+            "step",
+            "--weights",
+            str(weights_file),
+            "--input",
+            "11011101",
+            "--json",
+            "--rule",
+            "notebook",
+        ]
+    )
+    out = json.loads(capsys.readouterr().out)
+    expected = run_step(
+        init_params(4),
+        np.array([1, 1, 0, 1, 1, 1, 0, 1.0]),
+        lr=0.1,
+        rule="notebook",
+        activation="shifted-sigmoid",
+    )
+    np.testing.assert_allclose(out["b1"], expected.params.b1, rtol=1e-15)
+
+
+def test_train_json_contract(capsys):
+    assert main(["train", "--until-learned", "--json", "--seed", "0"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    for key in ("epochs_run", "learned_at", "final_loss", "hidden_codes", "W1", "b1", "W2", "b2"):
+        assert key in out
+    assert out["learned_at"] == out["epochs_run"] > 0
+    assert np.array(out["hidden_codes"]).shape == (8, 3)
+
+
+def test_gradcheck_prints_a_small_error(weights_file, capsys):
+    assert main(["gradcheck", "--weights", str(weights_file), "--input", "10101010"]) == 0
+    value = float(capsys.readouterr().out.split(":")[1])
+    assert value < 1e-7
+
+
+def test_module_entry_point_and_help():
+    for sub in ([], ["notebook"], ["step"], ["train"], ["gradcheck"]):
+        run = subprocess.run(
+            [sys.executable, "-m", "autoencoder", *sub, "--help"], capture_output=True, text=True
+        )
+        assert run.returncode == 0 and "usage" in run.stdout
+    run = subprocess.run(
+        [sys.executable, "-m", "autoencoder", "train", "--epochs", "x"],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 2 and run.stderr.count("\n") == 1
