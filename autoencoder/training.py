@@ -1,9 +1,12 @@
 """Training: online (one example per step, as the notebook) or full batch, for one network
 or for many at once.
 
-Everything runs on stacked arrays: N networks side by side, each parameter pair kept as one
-"augmented" matrix with the bias as its last row, so ``[x, 1] @ [[W1], [b1]] = x W1 + b1``:
-``A1`` (N, 9, 3) and ``A2`` (N, 4, 8). Buffers are allocated once per call.
+Each parameter pair is kept as one "augmented" matrix with the bias as its last row, so that
+``[x, 1] @ [[W1], [b1]] = x W1 + b1`` and each layer is one matrix product: ``A1`` (9, 3) and
+``A2`` (4, 8) for one network, (N, 9, 3) and (N, 4, 8) for N networks side by side. One
+network runs on plain 2-D arrays with ``np.dot`` (the fastest product for such small
+matrices); a stack uses ``np.matmul`` over the leading axis. Every buffer and view the hot
+loop needs is made once per call.
 """
 
 from dataclasses import dataclass, field
@@ -55,38 +58,93 @@ def _split(aug):
     return aug[:-1].copy(), aug[-1].copy()
 
 
-class _Stack:
-    """Buffers and the two passes for N networks on P patterns (or a slice of them)."""
+def _into(f):
+    """``f`` as ``f(z, out=buffer)`` (numpy ufuncs already are)."""
+    return f if isinstance(f, np.ufunc) else lambda z, out: np.copyto(out, f(z))
 
-    def __init__(self, A1, A2, patterns, activation, rule):
-        self.A1, self.A2 = A1, A2
+
+def _t(a):
+    """Transpose of the last two axes (a view)."""
+    return np.swapaxes(a, -1, -2)
+
+
+class _Nets:
+    """N networks (``A1`` (N, 9, 3), ``A2`` (N, 4, 8), updated in place) on patterns (P, 8).
+
+    With N == 1 the arrays used are the 2-D ``A1[0]``, ``A2[0]``, and every per-pattern
+    array below is (P, k) instead of (N, P, k).
+    """
+
+    def __init__(self, A1, A2, V1, V2, patterns, activation, rule):
+        self.single = A1.shape[0] == 1
+        if self.single:
+            A1, A2, V1, V2 = A1[0], A2[0], V1[0], V2[0]
+        self.A1, self.A2, self.V1, self.V2 = A1, A2, V1, V2
+        self.momentum = False  # set by train_stack: whether momentum is used at all
+        self.mm = np.dot if self.single else np.matmul
         self.act, self.rule = get_activation(activation), get_rule(rule)
-        n, p = A1.shape[0], patterns.shape[0]
+        self.f_into = _into(self.act.f)
+        p = patterns.shape[0]
         self.X = patterns
+        self.T = patterns > 0.5  # the "learned" targets
         self.Xa = np.concatenate([patterns, np.ones((p, 1))], axis=1)  # (P, 9)
-        self.Ha = np.ones((n, p, N_HIDDEN + 1))  # hidden activations with a column of ones
+        self.Ha = np.ones(A2.shape[:-2] + (p, N_HIDDEN + 1))  # hidden a with a column of 1
+        # Views the steps use; A1, A2 are only ever changed in place, so these stay valid.
+        self.W1, self.W2 = A1[..., :-1, :], A2[..., :-1, :]
 
-    def forward(self, rows=slice(None)):
-        """Hidden and output activations for patterns[rows]: (N, p, 3+1), (N, p, 8)."""
-        Ha = self.Ha[:, rows]
-        Ha[..., :-1] = self.act.f(self.Xa[rows] @ self.A1)
-        return Ha, self.act.f(Ha @ self.A2)
+    def rows(self, mode):
+        """The training steps of one epoch: per step the views (xa, xa^T, x, Ha, h, Ha^T)."""
+        cuts = [slice(i, i + 1) for i in range(len(self.X))] if mode == "online" else [slice(None)]
+        views = []
+        for r in cuts:
+            xa, ha = self.Xa[r], self.Ha[..., r, :]
+            views.append((xa, xa.T, self.X[r], ha, ha[..., :-1], _t(ha)))
+        return views
 
-    def gradients(self, rows=slice(None)):
-        """Forward, then the rule's deltas; returns (loss (N,), out (N,p,8), gA1, gA2).
+    def forward(self):
+        """Hidden (N, P, 3+1) (last column ones) and output (N, P, 8) activations."""
+        f, mm, Ha = self.act.f, self.mm, self.Ha
+        self.f_into(mm(self.Xa, self.A1), out=Ha[..., :-1])
+        return Ha, f(mm(Ha, self.A2))
 
-        The "gradients" are the descent directions sum_p a^T d (the exact rule: -dE/dW).
+    def learned(self):
+        """(N,) bool: is each network's set learned (see :func:`is_learned`)?"""
+        return np.all((self.forward()[1] > 0.5) == self.T, axis=(-2, -1))
+
+    def step(self, views, lr, momentum):
+        """One gradient step on the patterns in ``views``; returns 2 E summed over them
+        (a float, or (N,) for a stack). ``lr`` and ``momentum`` are numbers or (N, 1, 1)
+        arrays (0 and 0 freeze a network and zero its velocity).
+
+        Both deltas come from the rule (design.md rows 6, 7), before any update. ``lr`` is
+        folded into d_o, and so (linearly) into d_h: the updates are then ``a^T d``.
         """
-        Ha, out = self.forward(rows)
-        err = self.X[rows] - out
-        out_delta = self.rule.output_delta(err, None, out, self.act)
-        hid_delta = self.rule.hidden_delta(
-            out_delta, self.A1[:, :-1], self.A2[:, :-1], None, Ha[..., :-1], self.act
-        )
-        loss = 0.5 * np.einsum("npk,npk->n", err, err)
-        gA2 = np.swapaxes(Ha, 1, 2) @ out_delta
-        gA1 = self.Xa[rows].T @ hid_delta
-        return loss, out, gA1, gA2
+        xa, xa_t, x, ha, h, ha_t = views
+        f, mm, rule, act = self.act.f, self.mm, self.rule, self.act
+        self.f_into(mm(xa, self.A1), out=h)
+        out = f(mm(ha, self.A2))
+        err = x - out
+        d_o = rule.output_delta(err, None, out, act)
+        d_o *= lr
+        d_h = rule.hidden_delta(d_o, self.W1, self.W2, None, h, act)
+        if self.momentum:  # V = momentum V + lr a^T d ; A += V
+            self.V2 *= momentum
+            self.V2 += mm(ha_t, d_o)
+            self.V1 *= momentum
+            self.V1 += mm(xa_t, d_h)
+        else:  # V is just the last update
+            self.V2, self.V1 = mm(ha_t, d_o), mm(xa_t, d_h)
+        self.A2 += self.V2
+        self.A1 += self.V1
+        return _sq(err, self.single)
+
+
+def _sq(err, single):
+    """Sum of squares of err (P, 8) -> float, or per network (N, P, 8) -> (N,)."""
+    if single:
+        flat = err.ravel()
+        return flat.dot(flat)
+    return np.einsum("npk,npk->n", err, err)
 
 
 def train_stack(
@@ -121,47 +179,41 @@ def train_stack(
     if velocity_list is not None:
         V1 = np.stack([_augment(v.W1, v.b1) for v in velocity_list])
         V2 = np.stack([_augment(v.W2, v.b2) for v in velocity_list])
-    net = _Stack(A1, A2, X, activation, rule)
+    nets = _Nets(A1, A2, V1, V2, X, activation, rule)
+    nets.momentum = momentum != 0
     n = A1.shape[0]
     learned_at = np.full(n, -1)
     history = []
-    step_rows = [slice(i, i + 1) for i in range(len(X))] if mode == "online" else [slice(None)]
-    active = np.ones((n, 1, 1))
+    steps = nets.rows(mode)
+    step_lr, step_momentum = lr, momentum  # per network (N, 1, 1) once some have learned
+    epoch = 0
     for epoch in range(epochs):
         if until_learned:
-            now = is_learned(net.forward()[1], X)
+            now = nets.learned()
             learned_at[(learned_at < 0) & now] = epoch
             if now.all():
                 break
-            active[:, 0, 0] = learned_at < 0
-        epoch_loss = np.zeros(n)
-        for rows in step_rows:
-            loss, _, gA1, gA2 = net.gradients(rows)
-            epoch_loss += loss
-            V1 *= momentum
-            V1 += lr * gA1
-            V2 *= momentum
-            V2 += lr * gA2
-            if until_learned:
-                V1 *= active
-                V2 *= active
-            A1 += V1
-            A2 += V2
-        history.append(epoch_loss)
+            if now.any():  # freeze the learned networks (only in a stack)
+                active = (learned_at < 0)[:, None, None]
+                step_lr, step_momentum = lr * active, momentum * active
+        loss = 0.0
+        for views in steps:
+            loss += nets.step(views, step_lr, step_momentum)
+        history.append(loss)
     else:
         epoch = epochs
-    Ha, out = net.forward()
-    now = is_learned(out, X)
-    learned_at[(learned_at < 0) & now] = epoch
+    Ha, out = nets.forward()
+    learned_at[(learned_at < 0) & is_learned(out, X)] = epoch
     err = X - out
+    V1, V2 = np.reshape(nets.V1, A1.shape), np.reshape(nets.V2, A2.shape)
     return TrainResult(
         params=[Params(*_split(a1), *_split(a2)) for a1, a2 in zip(A1, A2)],
-        loss_history=np.array(history).reshape(len(history), n),
+        loss_history=0.5 * np.array(history, dtype=float).reshape(len(history), n),
         learned_at=[int(e) if e >= 0 else None for e in learned_at],
         epochs_run=epoch,
-        final_loss=0.5 * np.einsum("npk,npk->n", err, err),
-        hidden=Ha[..., :-1].copy(),
-        outputs=out,
+        final_loss=0.5 * np.reshape(_sq(err, nets.single), n),
+        hidden=np.reshape(Ha[..., :-1], (n, len(X), N_HIDDEN)).copy(),
+        outputs=np.reshape(out, (n, *X.shape)),
         velocity=[Params(*_split(v1), *_split(v2)) for v1, v2 in zip(V1, V2)],
     )
 
