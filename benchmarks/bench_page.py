@@ -1,0 +1,183 @@
+"""Page speed at class scale, against a bare "floor" page measured in the same run.
+
+    python benchmarks/bench_page.py [--clicks 20] [--sessions 4] [--memory-sessions 20]
+
+Prints, for the floor page and app.py:
+1. click -> page updated in headless Chromium (status changed, script idle, two animation
+   frames): median over interleaved clicks, and the ratio app/floor;
+2. server CPU per click (the streamlit process's utime+stime from /proc);
+3. several sessions clicking at once: p95 latency, and whether every session ends in exactly
+   the state its own clicks produce;
+4. memory: RSS growth of the app's server over many sessions, and the in-process size of one
+   Session with a full undo history.
+Nothing is asserted: these are measurements.
+"""
+
+import argparse
+import asyncio
+import sys
+import tempfile
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from playwright.async_api import async_playwright  # noqa: E402
+
+from autoencoder.session import MAX_HISTORY, Session  # noqa: E402
+from benchmarks.pagebench import (  # noqa: E402
+    CHROMIUM_ARGS,
+    ROOT,
+    SETTLED,
+    chromium_path,
+    cpu_seconds,
+    floor_script,
+    median,
+    percentile,
+    rss_bytes,
+    streamlit_server,
+)
+
+CLICK_DONE = """([before, settled]) => {
+    const s = document.querySelector('.st-key-status');
+    return s && s.innerText !== before && document.querySelector(settled);
+}"""
+TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+async def open_page(browser, url):
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    await page.goto(url)
+    await page.wait_for_selector(SETTLED, timeout=60_000)
+    await page.wait_for_selector(".st-key-next_phase button", timeout=60_000)
+    return page
+
+
+async def click(page) -> float:
+    loop = asyncio.get_running_loop()
+    before = await page.inner_text(".st-key-status")
+    start = loop.time()
+    await page.click(".st-key-next_phase button")
+    await page.wait_for_function(CLICK_DONE, arg=[before, SETTLED], polling="raf", timeout=60_000)
+    await page.evaluate(TWO_FRAMES)
+    return loop.time() - start
+
+
+def expected_app_status(clicks: int) -> str:
+    session = Session()
+    for _ in range(clicks):
+        session.next_phase()
+    return session.status_text()
+
+
+async def latency_and_cpu(browser, servers, clicks):
+    pages = {name: await open_page(browser, url) for name, (url, _) in servers.items()}
+    for page in pages.values():  # warm up
+        for _ in range(3):
+            await click(page)
+    times = {name: [] for name in servers}
+    cpu_before = {name: cpu_seconds(proc.pid) for name, (_, proc) in servers.items()}
+    for _ in range(clicks):
+        for name, page in pages.items():
+            times[name].append(await click(page))
+    cpu = {
+        name: (cpu_seconds(proc.pid) - cpu_before[name]) / clicks
+        for name, (_, proc) in servers.items()
+    }
+    for page in pages.values():
+        await page.context.close()
+    return times, cpu
+
+
+async def concurrent(browser, url, sessions, clicks):
+    pages = [await open_page(browser, url) for _ in range(sessions)]
+
+    async def run(page):
+        return [await click(page) for _ in range(clicks)]
+
+    results = await asyncio.gather(*(run(p) for p in pages))
+    statuses = [await p.inner_text(".st-key-status") for p in pages]
+    for page in pages:
+        await page.context.close()
+    return [t for r in results for t in r], statuses
+
+
+async def memory(browser, url, proc, sessions, clicks):
+    base = rss_bytes(proc.pid)
+    pages = []
+    for _ in range(sessions):
+        page = await open_page(browser, url)
+        for _ in range(clicks):
+            await click(page)
+        pages.append(page)
+    grown = rss_bytes(proc.pid) - base
+    for page in pages:
+        await page.context.close()
+    return grown / sessions
+
+
+def session_history_bytes() -> int:
+    tracemalloc.start()
+    before = tracemalloc.get_traced_memory()[0]
+    session = Session()
+    for i in range(MAX_HISTORY):
+        session.next_phase() if i % 10 else session.train(2)
+    size = tracemalloc.get_traced_memory()[0] - before
+    tracemalloc.stop()
+    return size
+
+
+async def main(args):
+    exe = chromium_path()
+    if not exe:
+        sys.exit("no chromium found (Debian package: chromium)")
+    with tempfile.TemporaryDirectory() as tmp, streamlit_server(floor_script(Path(tmp))) as floor:
+        with streamlit_server(ROOT / "app.py") as app:
+            servers = {"floor": floor, "app": app}
+            async with async_playwright() as pw:
+                browser = await pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+                times, cpu = await latency_and_cpu(browser, servers, args.clicks)
+                lat = {k: median(v) * 1000 for k, v in times.items()}
+                print(f"1. click latency, median of {args.clicks} interleaved clicks")
+                print(
+                    f"   floor {lat['floor']:7.1f} ms   app {lat['app']:7.1f} ms   ratio {lat['app'] / lat['floor']:.2f}x"
+                )
+                print("2. server CPU per click")
+                print(
+                    f"   floor {cpu['floor'] * 1000:7.1f} ms   app {cpu['app'] * 1000:7.1f} ms   ratio {cpu['app'] / cpu['floor']:.2f}x"
+                )
+                p95 = {}
+                ok = True
+                for name, (url, _) in servers.items():
+                    lats, statuses = await concurrent(browser, url, args.sessions, args.clicks)
+                    p95[name] = percentile(lats, 95) * 1000
+                    # each session did warm-up-free `clicks` clicks from a fresh start
+                    want = (
+                        f"Step {args.clicks}"
+                        if name == "floor"
+                        else expected_app_status(args.clicks)
+                    )
+                    ok &= all(want in s.replace("\n", " ") for s in statuses)
+                print(f"3. {args.sessions} sessions clicking at once, p95 latency")
+                print(
+                    f"   floor {p95['floor']:7.1f} ms   app {p95['app']:7.1f} ms   ratio {p95['app'] / p95['floor']:.2f}x   every session in its own state: {ok}"
+                )
+                per_session = await memory(browser, app[0], app[1], args.memory_sessions, 10)
+                await browser.close()
+    history = session_history_bytes()
+    print(
+        f"4. memory: RSS growth per browser session (10 clicks each, {args.memory_sessions} sessions): {per_session / 2**20:.2f} MiB"
+    )
+    print(
+        f"   one Session with a full undo history ({MAX_HISTORY} actions, in process): {history / 2**20:.2f} MiB"
+    )
+    print(f"   estimate per session with a full history: {(per_session + history) / 2**20:.2f} MiB")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clicks", type=int, default=20)
+    parser.add_argument("--sessions", type=int, default=4)
+    parser.add_argument("--memory-sessions", type=int, default=20)
+    asyncio.run(main(parser.parse_args()))
