@@ -4,6 +4,11 @@ Pure Python and numpy (no Streamlit): the page keeps one :class:`Session` per br
 session and turns each click into one method call. Every action first pushes a
 :class:`Snapshot` so that undo (and the timeline) can return to any earlier point; the
 history is bounded (``MAX_HISTORY`` snapshots of about 3 kB each, so under 2 MB per user).
+
+No action leaves a non-finite number, or a parameter beyond ``MAX_ABS``, on show: one that
+would (a learning rate that makes the weights blow up) stops at the last sane state, sets
+:attr:`Session.warning`, and stays undoable. :class:`State` (``to_state``/``from_state``)
+is the session without its history: what the URL and the exported file carry.
 """
 
 from collections import deque
@@ -11,39 +16,27 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .model import NOTEBOOK_PATTERN, ONE_HOT, Params, bits_to_str, init_params, parse_bits
+from .model import Params, bits_to_str, init_params
 from .phases import PHASE_NAMES, PHASES, Step, next_phase, start_step
+from .session_state import (
+    DATASETS,
+    LIMITS,
+    Settings,
+    State,
+    StateError,
+    check_epochs,
+    check_settings,
+    diverged_message,
+    params_are_sane,
+    quiet_numpy,
+    step_is_sane,
+)
 from .training import train
+from .weights_io import MAX_ABS
 
 MAX_HISTORY = 500
-DATASETS = ("onehot", "notebook", "custom")
-
-
-@dataclass(frozen=True)
-class Settings:
-    lr: float = 2.0
-    seed: int = 0
-    rule: str = "exact"
-    activation: str = "sigmoid"
-    dataset: str = "onehot"  # the 8 one-hot patterns cycled, the notebook's, or "custom"
-    pattern: str = "11011101"  # the custom pattern, set by clicking input nodes
-    momentum: float = 0.0
-
-    def patterns(self) -> np.ndarray:
-        """The training set, (P, 8)."""
-        if self.dataset == "onehot":
-            return ONE_HOT
-        if self.dataset == "notebook":
-            return NOTEBOOK_PATTERN[None, :]
-        return parse_bits(self.pattern)[None, :]
-
-    def step_settings(self) -> dict:
-        return {
-            "lr": self.lr,
-            "rule": self.rule,
-            "activation": self.activation,
-            "momentum": self.momentum,
-        }
+__all__ = ["DATASETS", "LIMITS", "MAX_HISTORY", "Session", "Settings", "Snapshot", "State"]
+__all__ += ["StateError", "replay"]
 
 
 @dataclass(frozen=True)
@@ -59,6 +52,7 @@ class Snapshot:
     n_losses: int  # length of the loss curve
     settings: Settings
     label: str = ""
+    losses: list | None = None  # the loss list then (a reset or load starts a new one)
 
 
 @dataclass
@@ -70,8 +64,9 @@ class Session:
     epoch: int = 0
     example: int = 0
     epoch_loss: float = 0.0
-    losses: list = field(default_factory=list)  # summed E of each completed epoch
+    losses: list = field(default_factory=list)  # summed E of the last len(losses) epochs
     history: deque = field(default_factory=lambda: deque(maxlen=MAX_HISTORY))
+    warning: str | None = None  # set by an action that stopped because numbers blew up
 
     def __post_init__(self):
         if self.step is None:
@@ -93,6 +88,63 @@ class Session:
     def status_text(self) -> str:
         return f"Epoch {self.epoch} · Step {self.step_count} · Phase: {self.phase}"
 
+    # --- state without history (URL, export) ------------------------------------------
+    def to_state(self, max_losses: int | None = None) -> State:
+        """This session without history; ``max_losses`` keeps only the last epochs' losses."""
+        losses = self.losses if max_losses is None else self.losses[-max_losses:]
+        if max_losses == 0:
+            losses = []
+        return State(
+            self.settings,
+            self.start.params,
+            self.start.velocity if self.settings.momentum > 0 else None,
+            self.step.done,
+            self.step_count,
+            self.epoch,
+            self.example,
+            self.epoch_loss,
+            tuple(losses),
+        )
+
+    @classmethod
+    def from_state(cls, state: State) -> "Session":
+        """A new session showing exactly ``state`` (its phases replayed from the start
+        parameters), with an empty history. StateError naming what is wrong otherwise."""
+        state = state.checked()
+        start = start_step(
+            state.params,
+            state.example_x(),
+            velocity=state.velocity,
+            **state.settings.step_settings(),
+        )
+        step = replay_step(start, state.done)
+        if not step_is_sane(step):
+            raise StateError("parameters: the phases done so far blow up to non-finite numbers")
+        session = cls(settings=state.settings, step=step)
+        session._apply(state, start, step)
+        return session
+
+    def _apply(self, state: State, start: Step, step: Step):
+        self.settings, self.start, self.step = state.settings, start, step
+        self.step_count, self.epoch, self.example = state.step_count, state.epoch, state.example
+        self.epoch_loss = float(state.epoch_loss)
+        self.losses = list(state.losses)
+
+    def load_state(self, state: State, label: str = "import"):
+        """Show ``state`` (as one undoable action). StateError, and no change, if it is bad."""
+        other = Session.from_state(state)
+        self._push(label)
+        self._apply(other.to_state(), other.start, other.step)
+
+    def load_params(self, params: Params, label: str = "import"):
+        """Load ``params`` with the current settings, at phase ready, counters reset, as
+        one undoable action. StateError, and no change, if they are not sane."""
+        if not isinstance(params, Params) or not params_are_sane(params):
+            raise StateError(f"parameters: not all finite and within {MAX_ABS:g}")
+        self._push(label)
+        self._new_losses()
+        self._begin_step(params.copy(), velocity=None)
+
     # --- undo ----------------------------------------------------------------------
     def _snapshot(self, label: str) -> Snapshot:
         return Snapshot(
@@ -105,23 +157,25 @@ class Session:
             len(self.losses),
             self.settings,
             label,
+            self.losses,
         )
 
     def _push(self, label: str):
+        self.warning = None
         self.history.append(self._snapshot(label))
 
     def _restore(self, snap: Snapshot):
         self.settings, self.start = snap.settings, snap.start
         self.step_count, self.epoch, self.example = snap.step_count, snap.epoch, snap.example
         self.epoch_loss = snap.epoch_loss
+        if snap.losses is not None:
+            self.losses = snap.losses
         del self.losses[snap.n_losses :]
-        step = snap.start
-        for _ in range(snap.done):
-            step = next_phase(step)
-        self.step = step
+        self.step = replay_step(snap.start, snap.done)
 
     def undo(self) -> bool:
         """Go back one action (a phase, a step, a training run, a setting). False if none."""
+        self.warning = None
         if not self.history:
             return False
         self._restore(self.history.pop())
@@ -136,7 +190,13 @@ class Session:
         snap = self.history[index]
         for _ in range(len(self.history) - index):
             self.history.pop()
+        self.warning = None
         self._restore(snap)
+
+    def _refuse(self, where: str):
+        """Undo the action just begun (its snapshot is the last) and say why."""
+        self._restore(self.history.pop())
+        self.warning = diverged_message(self.settings.lr, where)
 
     # --- stepping --------------------------------------------------------------------
     def _begin_step(self, params: Params, velocity):
@@ -155,53 +215,103 @@ class Session:
             self.losses.append(self.epoch_loss)
             self.epoch_loss = 0.0
 
-    def _finish(self):
+    def _finish(self) -> bool:
         """Perform the remaining phases of the step in progress; a complete step starts
-        the next one first. Afterwards the step is complete and counted."""
+        the next one first. Afterwards the step is complete and counted. If a phase blows
+        up, nothing changes and the result is False."""
+        before = (self.start, self.step)
         if self.step.complete:
             self._begin_step(self.step.params, self.step.velocity)
-        while not self.step.complete:
-            self.step = next_phase(self.step)
+        step = self.step
+        with quiet_numpy():
+            while not step.complete:
+                step = next_phase(step)
+        if not step_is_sane(step):
+            self.start, self.step = before
+            return False
+        self.step = step
         self._account()
+        return True
 
     def next_phase(self):
         """Perform exactly one phase; after the ninth, the next click starts the next step."""
         self._push(f"phase {self.step.next_name or PHASE_NAMES[0]}")
         if self.step.complete:
             self._begin_step(self.step.params, self.step.velocity)
-        self.step = next_phase(self.step)
+        with quiet_numpy():
+            step = next_phase(self.step)
+        if not step_is_sane(step):
+            self._refuse(f"in phase {step.phase} of step {self.step_count + 1}")
+            return
+        self.step = step
         if self.step.complete:
             self._account()
 
     def full_step(self):
         """Finish the current training step (or, when it is complete, do the next one)."""
         self._push("full step")
-        self._finish()
+        if not self._finish():
+            self._refuse(f"in step {self.step_count + 1}")
 
     def train(self, epochs: int = 1, until_learned: bool = False):
         """Train whole epochs online. A step or epoch in progress is first finished step by
-        step, and counts as the first of the ``epochs``."""
+        step, and counts as the first of the ``epochs``. Returns the trainer's result, or
+        None if the numbers blew up: training then stops at the last sane epoch (or step)
+        and :attr:`warning` says so. StateError if ``epochs`` is outside ``LIMITS``."""
+        epochs = epochs if until_learned else check_epochs(epochs)
         self._push(f"train {'until learned' if until_learned else epochs}")
         if self.step.done and not self.step.complete:
-            self._finish()
+            if not self._finish():
+                return self._stop_training(f"in step {self.step_count + 1}")
         if self.example:
             while self.example:
-                self._finish()
+                if not self._finish():
+                    return self._stop_training(f"in step {self.step_count + 1}")
             epochs = epochs if until_learned else epochs - 1
-        result = train(
-            self.step.params,
-            self.patterns,
-            epochs=None if until_learned else max(epochs, 0),
-            until_learned=until_learned,
-            mode="online",
-            velocity_list=None if self.step.velocity is None else [self.step.velocity],
-            **self.settings.step_settings(),
-        )
+        options = dict(until_learned=until_learned, mode="online")
+        options.update(self.settings.step_settings())
+        epochs = None if until_learned else epochs
+        result = self._train_from(self.step.params, self.step.velocity, epochs, options)
+        if result is not None:
+            self._take(result)
+            return result
+        # It blew up somewhere: redo it one epoch at a time and stop at the last sane one.
+        params, velocity, epochs_left = self.step.params, self.step.velocity, epochs
+        while epochs_left is None or epochs_left > 0:
+            one = self._train_from(params, velocity, 1, options)
+            if one is None:
+                return self._stop_training(f"in epoch {self.epoch + 1}")
+            self._take(one)
+            if one.epochs_run == 0:  # learned
+                return None
+            params, velocity = self.step.params, self.step.velocity
+            epochs_left = None if epochs_left is None else epochs_left - 1
+        return None
+
+    def _train_from(self, params, velocity, epochs, options):
+        """The trainer's result from ``params``, or None if anything in it is not sane."""
+        velocity_list = None if velocity is None else [velocity]
+        with quiet_numpy():
+            result = train(
+                params, self.patterns, epochs=epochs, velocity_list=velocity_list, **options
+            )
+        losses = result.loss_history[:, 0]
+        sane = params_are_sane(result.params[0]) and params_are_sane(result.velocity[0])
+        return result if sane and np.isfinite(losses).all() else None
+
+    def _take(self, result):
         self.losses.extend(result.loss_history[:, 0].tolist())
         self.step_count += result.epochs_run * len(self.patterns)
         self.epoch += result.epochs_run
         self._begin_step(result.params[0], result.velocity[0])
-        return result
+
+    def _stop_training(self, where: str):
+        if self.step_count == self.history[-1].step_count:  # nothing was done: no undo point
+            self.history.pop()
+        self.warning = diverged_message(self.settings.lr, where)
+        if self.step.complete:  # show the last sane state at phase ready
+            self._begin_step(self.step.params, self.step.velocity)
+        return None
 
     # --- settings --------------------------------------------------------------------
     def reset(self):
@@ -209,23 +319,23 @@ class Session:
         self._push("reset")
         self._fresh_network()
 
-    def _fresh_network(self):
+    def _new_losses(self):
         self.step_count = self.epoch = self.example = 0
         self.epoch_loss = 0.0
-        self.losses.clear()
+        self.losses = []  # a new list: snapshots keep the old one for undo
+
+    def _fresh_network(self):
+        self._new_losses()
         self._begin_step(init_params(self.settings.seed), velocity=None)
 
     def update_settings(self, **changes):
         """Apply new settings. A new seed gives a fresh network (as reset); any other
         change starts the current step over, from its first phase, with the new settings.
-        Invalid values raise ValueError and change nothing."""
-        new = replace(self.settings, **changes)
+        Values outside ``LIMITS`` or unknown names raise StateError (a ValueError) and
+        change nothing."""
+        new = check_settings(replace(self.settings, **changes))
         if new == self.settings:
             return
-        if new.dataset not in DATASETS:
-            raise ValueError(f"unknown training set {new.dataset!r}")
-        new.patterns()  # validates a custom pattern
-        start_step(init_params(0), np.zeros(8), **new.step_settings())  # validates names
         self._push("settings")
         old, self.settings = self.settings, new
         if new.seed != old.seed:
@@ -250,9 +360,15 @@ class Session:
         return len(PHASES)
 
 
-def replay(params: Params, x, settings: Settings, done: int) -> Step:
-    """The Step after ``done`` phases from a start (used when restoring from a URL)."""
-    step = start_step(params, x, **settings.step_settings())
-    for _ in range(done):
-        step = next_phase(step)
+def replay_step(start: Step, done: int) -> Step:
+    """``start`` after ``done`` phases."""
+    step = start
+    with quiet_numpy():
+        for _ in range(done):
+            step = next_phase(step)
     return step
+
+
+def replay(params: Params, x, settings: Settings, done: int, velocity=None) -> Step:
+    """The Step after ``done`` phases from a start."""
+    return replay_step(start_step(params, x, velocity=velocity, **settings.step_settings()), done)
