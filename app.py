@@ -1,12 +1,27 @@
-"""The 8-3-8 backpropagation simulator: `streamlit run app.py`."""
+"""The 8-3-8 backpropagation simulator: `streamlit run app.py`.
 
-import numpy as np
+Composes the page from ``autoencoder.page``; each browser session has its own network.
+"""
+
 import streamlit as st
 
-from autoencoder.model import init_params
+from autoencoder.page import actions, controls, learning, panels, play
 
-st.set_page_config(page_title="8-3-8 backprop", layout="wide")
-st.title("8-3-8 autoencoder")
-params = init_params(0)
-for name, value in params.as_dict().items():
-    st.text(f"{name} =\n{np.array2string(value, precision=4)}")
+st.set_page_config(page_title="8-3-8 backprop, one phase at a time", page_icon="🧮", layout="wide")
+play.begin_run()
+actions.run_pending_training(st.empty())
+controls.settings_sidebar()
+
+st.markdown("### 8-3-8 autoencoder: backpropagation one phase at a time")
+panels.message()
+panels.status()
+controls.stepping_buttons()
+graph, detail = st.columns([3, 2], gap="medium")
+with graph:
+    panels.network()
+with detail:
+    panels.phase_detail()
+controls.training_controls()
+controls.timeline()
+learning.learning_tabs()
+play.ticker()

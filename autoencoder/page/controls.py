@@ -1,0 +1,137 @@
+"""The page's controls: stepping, training and play, settings, the undo timeline."""
+
+import streamlit as st
+
+from autoencoder.activations import ACTIVATIONS
+from autoencoder.rules import RULES
+from autoencoder.session import DATASETS, MAX_HISTORY
+
+from . import actions
+from .state import session
+
+DATASET_LABELS = {
+    "onehot": "8 one-hot patterns (one per step)",
+    "notebook": "the notebook's pattern 11011101",
+    "custom": "your pattern (click input nodes)",
+}
+
+
+def stepping_buttons():
+    """Undo / next phase / full step, in the main area (reachable on a phone)."""
+    s = session()
+    next_label = f"Next phase ▶ ({s.step.next_name or 'next step'})"
+    with st.container(horizontal=True, key="stepping"):
+        st.button(
+            "◀ Undo", key="prev_phase", on_click=actions.prev_phase, shortcut="Left",
+            disabled=not s.history, help="Undo one action (keyboard: ←)",
+        )  # fmt: skip
+        st.button(
+            next_label, key="next_phase", type="primary", on_click=actions.next_phase,
+            shortcut="Right", help="Perform exactly one of the nine phases (keyboard: →)",
+        )  # fmt: skip
+        st.button(
+            "Full step ⏭", key="full_step", on_click=actions.full_step,
+            help="Finish the current training step (all remaining phases)",
+        )  # fmt: skip
+
+
+def training_controls():
+    """Epochs, Train, until learned, Play."""
+    st.session_state.setdefault("epochs", 100)
+    with st.container(horizontal=True, vertical_alignment="bottom", key="training"):
+        st.number_input("Epochs", min_value=1, max_value=20_000, step=10, key="epochs", width=130)
+        st.button("Train", key="train", on_click=actions.request_training, icon="🏋")
+        st.checkbox(
+            "until learned", key="until_learned",
+            help="Train (or play) until every output of every pattern is on the right side "
+            "of 0.5 (at most 20,000 epochs)",
+        )  # fmt: skip
+        st.toggle(
+            "Play", key="play",
+            help=f"Keep training ({actions.PLAY_EPOCHS} epochs per tick) and redrawing until "
+            "switched off",
+        )  # fmt: skip
+
+
+def sync_setting_widgets():
+    """Make the settings widgets show the Session's settings (undo can change them)."""
+    settings = session().settings
+    for key in actions.SETTING_KEYS:
+        value = getattr(settings, key)
+        if st.session_state.get(key) != value:
+            st.session_state[key] = value
+    bits = [i + 1 for i, c in enumerate(settings.pattern) if c == "1"]
+    if st.session_state.get("pattern_bits") != bits:
+        st.session_state["pattern_bits"] = bits
+
+
+def settings_sidebar():
+    sync_setting_widgets()
+    bar = st.sidebar
+    bar.header("Settings")
+    kw = {"on_change": actions.apply_setting}
+    bar.number_input(
+        "Learning rate η", min_value=0.0001, max_value=100.0, step=0.1, format="%.4f",
+        key="lr", args=("lr",), **kw,
+    )  # fmt: skip
+    bar.number_input(
+        "Seed", min_value=0, max_value=2**31 - 1, step=1, key="seed", args=("seed",), **kw
+    )
+    bar.selectbox(
+        "Rule", list(RULES), key="rule", args=("rule",),
+        format_func=lambda r: {"exact": "exact gradient", "notebook": "the notebook's rule"}[r],
+        help="The notebook's rule differs in rows 6 and 7 (see 'Notebook rule vs exact')",
+        **kw,
+    )  # fmt: skip
+    bar.selectbox(
+        "Activation", list(ACTIVATIONS), key="activation", args=("activation",),
+        help="The notebook used shifted-sigmoid: sigmoid(u + 1)", **kw,
+    )  # fmt: skip
+    bar.radio(
+        "Training set", list(DATASETS), key="dataset", args=("dataset",),
+        format_func=DATASET_LABELS.get, **kw,
+    )  # fmt: skip
+    if session().settings.dataset == "custom":
+        bar.pills(
+            "Your pattern: input bits set to 1", list(range(1, 9)), selection_mode="multi",
+            key="pattern_bits", on_change=actions.apply_pattern_bits,
+        )  # fmt: skip
+    bar.number_input(
+        "Momentum", min_value=0.0, max_value=0.99, step=0.1, format="%.2f",
+        key="momentum", args=("momentum",), **kw,
+    )  # fmt: skip
+    bar.caption(
+        "A new seed gives a fresh network (as Reset). Any other change restarts the current "
+        "training step from its first phase with the new setting, keeping the weights. "
+        "Undo takes a change back."
+    )
+    bar.button(
+        "Reset network", key="reset", on_click=actions.reset, help="A fresh network from the seed"
+    )
+
+
+def timeline():
+    """The undo history: go back to any earlier point (later points are dropped)."""
+    s = session()
+    with st.expander(
+        "Timeline: go back to any earlier point", on_change="rerun", key="timeline_box"
+    ) as box:
+        if not box.open:
+            return
+        if not s.history:
+            st.caption("Nothing done yet.")
+            return
+        options = list(range(len(s.history) - 1, -1, -1))
+        labels = {
+            i: f"{i + 1}. before {snap.label} — epoch {snap.epoch}, step {snap.step_count}, "
+            f"{snap.done} phases done"
+            for i, snap in enumerate(s.history)
+        }
+        if st.session_state.get("timeline") not in labels:
+            st.session_state["timeline"] = options[0]
+        st.selectbox("Point", options, key="timeline", format_func=labels.get)
+        st.button("Go back there", key="jump", on_click=actions.jump)
+        st.caption(
+            f"Undo reaches back through the session's last {MAX_HISTORY} actions "
+            "(a phase, a step, a training run, a setting); older ones are forgotten."
+        )

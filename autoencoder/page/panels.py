@@ -1,0 +1,92 @@
+"""The stepping area's panels: status line, network graph, the current phase explained."""
+
+import streamlit as st
+
+from autoencoder.model import bits_to_str
+
+from . import actions
+from .figure_source import element_details, network_figure
+from .phase_text import TITLES, phase_arrays, phase_latex, step_printout
+from .state import memo, session
+
+CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
+
+
+def message():
+    """Show (once) what the last action left to say."""
+    kind_text = st.session_state.pop(actions.MESSAGE_KEY, None)
+    if kind_text:
+        kind, text = kind_text
+        getattr(st, kind)(text)
+
+
+def status():
+    s = session()
+    with st.container(key="status"):
+        st.markdown(f"**{s.status_text()}**")
+        n = len(s.patterns)
+        where = f"example {s.example % n + 1} of {n}" if n > 1 else "the one training pattern"
+        following = s.step.next_name or "a new step"
+        st.caption(
+            f"Training on x = {s.example_bits} ({where}) · next: {following} · "
+            f"rule: {s.settings.rule} · η = {s.settings.lr:g}"
+        )
+
+
+def network():
+    s = session()
+    selected = st.session_state.get(actions.SELECTED_KEY)
+    labels = bool(st.session_state.get("weight_labels"))
+    with st.container(key="network"):
+        fig = memo(
+            "network_figure",
+            (s.step, selected, labels),
+            lambda: network_figure(s.step, weight_labels=labels, selected=selected),
+        )
+        st.plotly_chart(
+            fig, key="network_chart", on_select=actions.on_network_select,
+            selection_mode=("points",), config=CHART_CONFIG,
+        )  # fmt: skip
+        with st.container(horizontal=True):
+            st.checkbox("Weight values on the edges", key="weight_labels")
+            hint = (
+                "Click an input node to flip its bit."
+                if s.settings.dataset == "custom"
+                else "Click a node or an edge for its numbers."
+            )
+            st.caption(f"Edge colour: weight sign and size (red negative, blue positive). {hint}")
+        if selected:
+            selected_details(s, selected)
+
+
+def selected_details(s, element_id: str):
+    try:
+        details = element_details(s.step, element_id)
+    except (ValueError, KeyError, TypeError):
+        return
+    rows = " · ".join(f"**{k}**: {_fmt(v)}" for k, v in details.items())
+    st.markdown(f"Selected {element_id}: {rows}")
+
+
+def _fmt(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.8f}"
+    return str(value)
+
+
+def phase_detail():
+    s = session()
+    step = s.step
+    with st.container(key="phase_detail", border=True):
+        st.markdown(f"#### {TITLES[step.phase]}")
+        st.latex(phase_latex(step))
+        arrays = phase_arrays(step, step.phase)
+        if arrays:
+            st.code("\n".join(f"{name}\n{text}" for name, text in arrays), language=None)
+        if step.complete:
+            st.caption(
+                "Step complete: the next click starts the next step on "
+                f"x = {bits_to_str(s.patterns[s.example % len(s.patterns)])}."
+            )
+        with st.expander("Every array of this step, as the notebook prints them"):
+            st.code(step_printout(step), language=None)

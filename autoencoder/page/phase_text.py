@@ -1,0 +1,219 @@
+"""What the phase panel says: each phase's equation with the numbers substituted (LaTeX),
+and its arrays printed as the class notebook prints them. Pure functions of a Step."""
+
+import re
+
+import numpy as np
+
+from autoencoder.activations import get_activation
+from autoencoder.phases import PHASE_NAMES, Step
+from autoencoder.rules import get_rule
+
+TITLES = {
+    "ready": "Ready: the next click computes the hidden pre-activations",
+    "hidden_z": "1 · Hidden pre-activation",
+    "hidden_a": "2 · Hidden activation",
+    "output_z": "3 · Output pre-activation",
+    "output_a": "4 · Output activation",
+    "error": "5 · Error and loss",
+    "output_delta": "6 · Output delta",
+    "hidden_delta": "7 · Hidden delta",
+    "update_output": "8 · Update hidden→output weights and output biases",
+    "update_hidden": "9 · Update input→hidden weights and hidden biases",
+}
+
+# The class notebook's variable names for each phase's arrays (class-notebook.txt).
+NOTEBOOK_NAMES = {
+    "hidden_z": ("hidden_z",),
+    "hidden_a": ("hidden_activation",),
+    "output_z": ("output_z",),
+    "output_a": ("output_activation",),
+    "error": ("error",),
+    "output_delta": ("delta_out",),
+    "hidden_delta": ("delta_hidden",),
+    "update_output": ("output_weight", "output_bias"),
+    "update_hidden": ("hidden_weight", "hidden_bias"),
+}
+
+
+def notebook_repr(value) -> str:
+    """numpy's repr with 8 decimals; vectors as the notebook's (1, n) row arrays."""
+    arr = np.asarray(value, dtype=float)
+    if arr.ndim == 1:
+        arr = arr.reshape(1, -1)
+    return np.array_repr(arr, max_line_width=75, precision=8, suppress_small=False)
+
+
+def phase_arrays(step: Step, name: str) -> list[tuple[str, str]]:
+    """[(notebook variable name, printed array)] for a performed phase."""
+    if name == "ready" or PHASE_NAMES.index(name) >= step.done:
+        return []
+    p = step.params
+    values = {
+        "hidden_z": (step.hidden_z,),
+        "hidden_a": (step.hidden_a,),
+        "output_z": (step.output_z,),
+        "output_a": (step.output_a,),
+        "error": (step.error,),
+        "output_delta": (step.output_delta,),
+        "hidden_delta": (step.hidden_delta,),
+        "update_output": (p.W2, p.b2),
+        "update_hidden": (p.W1, p.b1),
+    }[name]
+    return [(n, notebook_repr(v)) for n, v in zip(NOTEBOOK_NAMES[name], values)]
+
+
+def step_printout(step: Step) -> str:
+    """Every array of the step so far, as a notebook would print them, one after another."""
+    lines = [f"input_layer\n{np.array_repr(step.x.astype(int).reshape(1, -1))}"]
+    for name in PHASE_NAMES[: step.done]:
+        lines += [f"{n}\n{text}" for n, text in phase_arrays(step, name)]
+        if name == "error":
+            lines.append(f"E = 1/2 sum(error**2)\n{step.loss:.8f}")
+    return "\n\n".join(lines)
+
+
+# --- LaTeX -------------------------------------------------------------------------------
+
+
+def num(v: float) -> str:
+    return f"{v:.4f}"
+
+
+def paren(v: float) -> str:
+    """A number as a factor: negative ones in parentheses."""
+    return f"({num(v)})" if v < 0 else num(v)
+
+
+def plus(v: float) -> str:
+    return f"- {num(-v)}" if v < 0 else f"+ {num(v)}"
+
+
+def _f_of(latex: str, value: float) -> str:
+    """The activation's formula with the number put in for u."""
+    return re.sub(r"(?<![\\A-Za-z])u(?![A-Za-z])", lambda _: paren(value), latex)
+
+
+def _aligned(header: str, rows: list[str]) -> str:
+    return header + r"\\[4pt]\begin{aligned}" + r"\\".join(rows) + r"\end{aligned}"
+
+
+def _hidden_z(s: Step) -> str:
+    rows = []
+    for j in range(3):
+        terms = [
+            num(s.params.W1[i, j])
+            if s.x[i] == 1
+            else f"{num(s.x[i])}\\cdot{paren(s.params.W1[i, j])}"
+            for i in range(8)
+            if s.x[i] != 0
+        ]
+        body = " + ".join(terms).replace("+ -", "- ") if terms else "0"
+        rows.append(f"z^h_{j + 1} &= {body} {plus(s.params.b1[j])} = {num(s.hidden_z[j])}")
+    note = r"\text{(only inputs with } x_i \ne 0 \text{ contribute: } z^h_j = \textstyle\sum_i x_i W_{1,ij} + b_{1,j})"
+    return _aligned(r"z_h = x\,W_1 + b_1 \quad " + note, rows)
+
+
+def _activation(s: Step, layer: str, z, a, n) -> str:
+    act = get_activation(s.activation)
+    rows = [f"a^{layer}_{k + 1} &= {_f_of(act.latex, z[k])} = {num(a[k])}" for k in range(n)]
+    return _aligned(f"a_{layer} = f(z_{layer}), \\quad f(u) = {act.latex}", rows)
+
+
+def _output_z(s: Step) -> str:
+    rows = []
+    for k in range(8):
+        terms = " + ".join(
+            f"{num(s.hidden_a[j])}\\cdot{paren(s.params.W2[j, k])}" for j in range(3)
+        )
+        rows.append(f"z^o_{k + 1} &= {terms} {plus(s.params.b2[k])} = {num(s.output_z[k])}")
+    return _aligned(r"z_o = a_h W_2 + b_2", rows)
+
+
+def _error(s: Step) -> str:
+    rows = [
+        f"e_{k + 1} &= {num(s.x[k])} - {num(s.output_a[k])} = {num(s.error[k])}" for k in range(8)
+    ]
+    squares = " + ".join(num(e * e) for e in s.error)
+    rows.append(rf"E &= \tfrac12 ({squares}) = {s.loss:.6f}")
+    return _aligned(r"e = x - a_o, \quad E = \tfrac12 \textstyle\sum_k e_k^2", rows)
+
+
+def _slope_latex(s: Step, where: str) -> str:
+    return "a(1-a)" if s.rule == "exact" else f"f({where})(1-f({where}))"
+
+
+def _output_delta(s: Step) -> str:
+    act = get_activation(s.activation)
+    a = s.output_a
+    slope = act.slope_from_value(a) if s.rule == "exact" else act.slope(a)
+    where = (
+        r"f'(z^o_k) = a^o_k(1-a^o_k)"
+        if s.rule == "exact"
+        else r"f'(a^o_k)\ \text{(slope at the activation)}"
+    )
+    rows = [
+        f"\\delta^o_{k + 1} &= {paren(s.error[k])}\\cdot{num(slope[k])} = {num(s.output_delta[k])}"
+        for k in range(8)
+    ]
+    return _aligned(f"{get_rule(s.rule).output_latex}, \\quad {where}", rows)
+
+
+def _hidden_delta(s: Step) -> str:
+    act = get_activation(s.activation)
+    a = s.hidden_a
+    if s.rule == "exact":
+        back, slope = s.output_delta @ s.params.W2.T, act.slope_from_value(a)
+        sum_tex = r"\textstyle\sum_k \delta^o_k W_{2,jk}"
+    else:
+        back, slope = s.output_delta @ s.params.W1, act.slope(a)
+        sum_tex = (
+            r"\textstyle\sum_k \delta^o_k W_{1,kj}\ \text{(W1 where } W_2^\top \text{ belongs)}"
+        )
+    rows = [
+        f"\\delta^h_{j + 1} &= {paren(back[j])}\\cdot{num(slope[j])} = {num(s.hidden_delta[j])}"
+        for j in range(3)
+    ]
+    return _aligned(f"{get_rule(s.rule).hidden_latex}, \\quad ({sum_tex})", rows)
+
+
+def _bmatrix(m) -> str:
+    m = np.atleast_2d(m)
+    body = r"\\".join(" & ".join(num(v) for v in row) for row in m)
+    return r"\begin{bmatrix}" + body + r"\end{bmatrix}"
+
+
+def _update(s: Step, w: str, b: str, act_tex: str, delta_tex: str) -> str:
+    v = s.velocity.as_dict()
+    dw, db = v[w.replace("_", "")], v[b.replace("_", "")]
+    if s.momentum:
+        head = (
+            f"v_{{{w}}} \\leftarrow {num(s.momentum)}\\,v_{{{w}}} + {num(s.lr)}\\,{act_tex}^\\top {delta_tex},"
+            f"\\quad {w} \\leftarrow {w} + v_{{{w}}}"
+        )
+    else:
+        head = (
+            f"{w} \\leftarrow {w} + \\eta\\,{act_tex}^\\top {delta_tex},\\quad \\eta = {num(s.lr)}"
+        )
+    rows = [f"\\Delta {w} &= {_bmatrix(dw)}", f"\\Delta {b} &= {_bmatrix(db)}"]
+    return _aligned(head, rows)
+
+
+def phase_latex(step: Step) -> str:
+    """The last performed phase's equation with its numbers ('ready': the input)."""
+    name = step.phase
+    if name == "ready":
+        bits = ",".join(str(int(v)) for v in step.x)
+        return f"x = t = ({bits}) \\quad \\text{{(input = target: it is an autoencoder)}}"
+    builders = {
+        "hidden_z": _hidden_z,
+        "hidden_a": lambda s: _activation(s, "h", s.hidden_z, s.hidden_a, 3),
+        "output_z": _output_z,
+        "output_a": lambda s: _activation(s, "o", s.output_z, s.output_a, 8),
+        "error": _error,
+        "output_delta": _output_delta,
+        "hidden_delta": _hidden_delta,
+        "update_output": lambda s: _update(s, "W_2", "b_2", "a_h", r"\delta_o"),
+        "update_hidden": lambda s: _update(s, "W_1", "b_1", "x", r"\delta_h"),
+    }
+    return builders[name](step)
