@@ -65,8 +65,12 @@ def _number_in(name: str, value, integer: bool = False):
     low, high = LIMITS[name]
     if isinstance(value, bool) or not isinstance(value, (int, float, np.integer, np.floating)):
         raise StateError(f"{name}: {value!r} is not a number")
-    if not math.isfinite(value):
-        raise StateError(f"{name}: {value!r} is not a finite number")
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # an int too large for a float
+        finite = False
+    if not finite:
+        raise StateError(f"{name}: {str(value)[:40]} is not a finite number")
     if integer:
         if value != int(value):
             raise StateError(f"{name}: {value!r} is not a whole number")
@@ -189,7 +193,8 @@ class State:
             raise StateError(f"done: {self.done} is more than the {len(PHASES)} phases")
         if self.example >= len(settings.patterns()):
             raise StateError(f"example: there is no example {self.example} in the set")
-        losses = np.array([self.epoch_loss, *self.losses], dtype=float)
-        if not (np.isfinite(losses).all() and (losses >= 0).all() and losses.max() <= MAX_ABS):
-            raise StateError("losses: expected finite numbers from 0")
+        for name, values in (("epoch_loss", [self.epoch_loss]), ("losses", self.losses)):
+            array = np.array(values, dtype=float)
+            if not (np.isfinite(array).all() and (array >= 0).all() and (array <= MAX_ABS).all()):
+                raise StateError(f"{name}: expected finite numbers from 0 to {MAX_ABS:g}")
         return replace(self, settings=settings, losses=tuple(float(v) for v in self.losses))
