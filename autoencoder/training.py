@@ -58,53 +58,53 @@ def _split(aug):
     return aug[:-1].copy(), aug[-1].copy()
 
 
-def _into(f):
-    """``f`` as ``f(z, out=buffer)`` (numpy ufuncs already are)."""
-    return f if isinstance(f, np.ufunc) else lambda z, out: np.copyto(out, f(z))
-
-
 def _t(a):
     """Transpose of the last two axes (a view)."""
     return np.swapaxes(a, -1, -2)
 
 
+# How the rules of rules.py take their deltas (design.md rows 6, 7), for the fast path: the
+# slope (exact: f'(z) from the value a; notebook: f' evaluated at a) and the matrix that
+# carries d_o back to the hidden layer. tests/test_training.py checks it against rules.py.
+_RULE_PARTS = {"exact": ("slope_from_value", "W2^T"), "notebook": ("slope", "W1")}
+
+
 class _Nets:
     """N networks (``A1`` (N, 9, 3), ``A2`` (N, 4, 8), updated in place) on patterns (P, 8).
 
-    With N == 1 the arrays used are the 2-D ``A1[0]``, ``A2[0]``, and every per-pattern
-    array below is (P, k) instead of (N, P, k).
+    With N == 1 the arrays used are the 2-D ``A1[0]``, ``A2[0]`` and every per-pattern array
+    below is (p, k) instead of (N, p, k). ``steps`` holds the views of each step of an epoch
+    (online: one pattern each, p = 1; batch: one step, p = P).
     """
 
-    def __init__(self, A1, A2, V1, V2, patterns, activation, rule):
+    def __init__(self, A1, A2, V1, V2, patterns, activation, rule, mode, momentum):
         self.single = A1.shape[0] == 1
         if self.single:
             A1, A2, V1, V2 = A1[0], A2[0], V1[0], V2[0]
         self.A1, self.A2, self.V1, self.V2 = A1, A2, V1, V2
-        self.momentum = False  # set by train_stack: whether momentum is used at all
+        self.W1, self.W2 = A1[..., :-1, :], A2[..., :-1, :]  # views: A1, A2 change in place
+        self.use_momentum = momentum != 0
         self.mm = np.dot if self.single else np.matmul
+        # a^T d for one pattern is an outer product: a broadcast multiply, same numbers
+        self.outer = np.multiply if mode == "online" else self.mm
         self.act, self.rule = get_activation(activation), get_rule(rule)
-        self.f_into = _into(self.act.f)
+        slope, back = _RULE_PARTS.get(self.rule.name, (None, None))
+        self.slope = slope and getattr(self.act, slope)  # None: use the rule's functions
+        self.back = _t(self.W2) if back == "W2^T" else self.W1
         p = patterns.shape[0]
-        self.X = patterns
-        self.T = patterns > 0.5  # the "learned" targets
+        self.X, self.T = patterns, patterns > 0.5  # inputs = targets; "learned" targets
         self.Xa = np.concatenate([patterns, np.ones((p, 1))], axis=1)  # (P, 9)
-        self.Ha = np.ones(A2.shape[:-2] + (p, N_HIDDEN + 1))  # hidden a with a column of 1
-        # Views the steps use; A1, A2 are only ever changed in place, so these stay valid.
-        self.W1, self.W2 = A1[..., :-1, :], A2[..., :-1, :]
-
-    def rows(self, mode):
-        """The training steps of one epoch: per step the views (xa, xa^T, x, Ha, h, Ha^T)."""
-        cuts = [slice(i, i + 1) for i in range(len(self.X))] if mode == "online" else [slice(None)]
-        views = []
-        for r in cuts:
+        self.Ha = np.ones(A2.shape[:-2] + (p, N_HIDDEN + 1))  # hidden a, then a column of 1
+        cuts = [slice(i, i + 1) for i in range(p)] if mode == "online" else [slice(None)]
+        self.steps = []
+        for r in cuts:  # views (xa, xa^T, x, [h, 1], its h part, [h, 1]^T)
             xa, ha = self.Xa[r], self.Ha[..., r, :]
-            views.append((xa, xa.T, self.X[r], ha, ha[..., :-1], _t(ha)))
-        return views
+            self.steps.append((xa, xa.T, self.X[r], ha, ha[..., :-1], _t(ha)))
 
     def forward(self):
         """Hidden (N, P, 3+1) (last column ones) and output (N, P, 8) activations."""
         f, mm, Ha = self.act.f, self.mm, self.Ha
-        self.f_into(mm(self.Xa, self.A1), out=Ha[..., :-1])
+        Ha[..., :-1] = f(mm(self.Xa, self.A1))
         return Ha, f(mm(Ha, self.A2))
 
     def learned(self):
@@ -112,39 +112,47 @@ class _Nets:
         return np.all((self.forward()[1] > 0.5) == self.T, axis=(-2, -1))
 
     def step(self, views, lr, momentum):
-        """One gradient step on the patterns in ``views``; returns 2 E summed over them
-        (a float, or (N,) for a stack). ``lr`` and ``momentum`` are numbers or (N, 1, 1)
-        arrays (0 and 0 freeze a network and zero its velocity).
+        """One gradient step on the patterns of ``views``; returns 2 E summed over them (a
+        float, or (N,) for a stack). ``lr`` and ``momentum`` are numbers or (N, 1, 1) arrays
+        (0 and 0 freeze a network and zero its velocity).
 
-        Both deltas come from the rule (design.md rows 6, 7), before any update. ``lr`` is
-        folded into d_o, and so (linearly) into d_h: the updates are then ``a^T d``.
+        Both deltas are taken before any update. ``lr`` is folded into d_o, and so (the
+        backward pass is linear) into d_h: the updates are then just ``a^T d``.
         """
-        xa, xa_t, x, ha, h, ha_t = views
-        f, mm, rule, act = self.act.f, self.mm, self.rule, self.act
-        self.f_into(mm(xa, self.A1), out=h)
-        out = f(mm(ha, self.A2))
+        xa, xa_t, x, ha, ha_h, ha_t = views
+        mm, slope = self.mm, self.slope
+        h = self.act.f(mm(xa, self.A1))  # (N, p, 3), contiguous: faster ufuncs than ha_h
+        ha_h[...] = h
+        out = self.act.f(mm(ha, self.A2))  # (N, p, 8)
         err = x - out
-        d_o = rule.output_delta(err, None, out, act)
-        d_o *= lr
-        d_h = rule.hidden_delta(d_o, self.W1, self.W2, None, h, act)
-        if self.momentum:  # V = momentum V + lr a^T d ; A += V
+        if slope:  # the fast path: the same products as rules.py
+            d_o = err * slope(out)
+            d_o *= lr
+            d_h = mm(d_o, self.back)
+            d_h *= slope(h)
+        else:
+            d_o = self.rule.output_delta(err, None, out, self.act)
+            d_o *= lr
+            d_h = self.rule.hidden_delta(d_o, self.W1, self.W2, None, h, self.act)
+        if self.use_momentum:  # V = momentum V + lr a^T d ; A += V
             self.V2 *= momentum
-            self.V2 += mm(ha_t, d_o)
+            self.V2 += self.outer(ha_t, d_o)
             self.V1 *= momentum
-            self.V1 += mm(xa_t, d_h)
+            self.V1 += self.outer(xa_t, d_h)
         else:  # V is just the last update
-            self.V2, self.V1 = mm(ha_t, d_o), mm(xa_t, d_h)
+            self.V2, self.V1 = self.outer(ha_t, d_o), self.outer(xa_t, d_h)
         self.A2 += self.V2
         self.A1 += self.V1
         return _sq(err, self.single)
 
 
 def _sq(err, single):
-    """Sum of squares of err (P, 8) -> float, or per network (N, P, 8) -> (N,)."""
+    """Sum of squares of err: (p, 8) -> float, or per network (N, p, 8) -> (N,)."""
     if single:
         flat = err.ravel()
         return flat.dot(flat)
-    return np.einsum("npk,npk->n", err, err)
+    flat = err.reshape(len(err), -1)
+    return np.vecdot(flat, flat)
 
 
 def train_stack(
@@ -179,12 +187,10 @@ def train_stack(
     if velocity_list is not None:
         V1 = np.stack([_augment(v.W1, v.b1) for v in velocity_list])
         V2 = np.stack([_augment(v.W2, v.b2) for v in velocity_list])
-    nets = _Nets(A1, A2, V1, V2, X, activation, rule)
-    nets.momentum = momentum != 0
+    nets = _Nets(A1, A2, V1, V2, X, activation, rule, mode, momentum)
     n = A1.shape[0]
     learned_at = np.full(n, -1)
     history = []
-    steps = nets.rows(mode)
     step_lr, step_momentum = lr, momentum  # per network (N, 1, 1) once some have learned
     epoch = 0
     for epoch in range(epochs):
@@ -197,7 +203,7 @@ def train_stack(
                 active = (learned_at < 0)[:, None, None]
                 step_lr, step_momentum = lr * active, momentum * active
         loss = 0.0
-        for views in steps:
+        for views in nets.steps:
             loss += nets.step(views, step_lr, step_momentum)
         history.append(loss)
     else:
