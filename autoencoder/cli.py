@@ -1,4 +1,4 @@
-"""Command line: ``python -m autoencoder notebook|step|train|gradcheck``.
+"""Command line: ``python -m autoencoder notebook|step|train|gradcheck|check``.
 
 Bad arguments or files exit with status 2 and one line naming what is wrong.
 """
@@ -11,12 +11,15 @@ import numpy as np
 
 from . import weights_io
 from .activations import ACTIVATIONS
+from .checker import check_text, format_report
 from .gradcheck import gradcheck
 from .model import init_params, parse_bits, patterns_for
 from .notebook import NOTEBOOK_START, notebook_input, notebook_settings
 from .phases import PHASE_NAMES, next_phase, phase_result, start_step
 from .rules import DEFAULT_ACTIVATION, RULES
 from .training import DEFAULTS, codes_distinct, hidden_code_bits, train
+
+MAX_CHECK_BYTES = 2_000_000
 
 
 class UsageError(Exception):
@@ -148,6 +151,25 @@ def cmd_gradcheck(args):
     return 0
 
 
+def cmd_check(args):
+    prog = "python -m autoencoder check: error:"
+    try:
+        with open(args.file, "rb") as fh:
+            data = fh.read(MAX_CHECK_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"{prog} cannot read {args.file}: {exc.strerror or exc}") from None
+    if len(data) > MAX_CHECK_BYTES:
+        raise UsageError(f"{prog} {args.file}: file is larger than {MAX_CHECK_BYTES // 1000} kB")
+    try:
+        report = check_text(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise UsageError(f"{prog} {args.file}: file is not UTF-8 text") from None
+    except ValueError as exc:
+        raise UsageError(f"{prog} {args.file}: {exc}") from None
+    print(json.dumps(report) if args.json else format_report(report))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m autoencoder", description="The 8-3-8 autoencoder.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -183,6 +205,10 @@ def build_parser() -> argparse.ArgumentParser:
     gc.add_argument("--weights", required=True)
     gc.add_argument("--input", required=True, type=_bits)
     gc.add_argument("--activation", choices=list(ACTIVATIONS))
+
+    ck = sub.add_parser("check", help="check a student's arrays (check JSON or notebook text)")
+    ck.add_argument("file", help="a check JSON file or a notebook's printed text")
+    ck.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
@@ -191,6 +217,7 @@ COMMANDS = {
     "step": cmd_step,
     "train": cmd_train,
     "gradcheck": cmd_gradcheck,
+    "check": cmd_check,
 }
 
 

@@ -1,0 +1,319 @@
+"""Check a student's own backprop: judge each of the nine phases, name known mistakes.
+
+Each phase is judged on the student's own inputs to it: the reference value of a phase is
+computed from the student's arrays of the earlier phases where they supplied them (and from
+the reference values where they did not), so one early slip does not fail every later phase.
+A supplied array is a ``match``, a ``known-mistake`` (see :mod:`autoencoder.mistakes`), or a
+``mismatch`` (first differing element and both values); an array not supplied is ``missing``.
+"""
+
+import json
+from dataclasses import dataclass, field, fields
+
+import numpy as np
+
+from .activations import get_activation
+from .mistakes import REFERENCE, PhaseInputs, mistakes_for
+from .model import SHAPES, Params, bits_to_str, parse_bits
+from .notebook_text import read_notebook_text
+from .phases import PHASE_NAMES
+from .rules import DEFAULT_ACTIVATION, get_rule
+from .textarrays import parse_array
+
+# The arrays each phase produces. The first group decides the phase's verdict; the
+# slopes are shown beside their delta, judged, but do not decide it.
+PHASE_ARRAYS = {name: (name,) for name in PHASE_NAMES[:7]}
+PHASE_ARRAYS.update(update_output=("W2", "b2"), update_hidden=("W1", "b1"))
+SUPPORTING = {"output_delta": ("slope_out",), "hidden_delta": ("slope_hidden",)}
+STUDENT_KEYS = tuple(PHASE_NAMES[:7]) + ("slope_out", "slope_hidden")
+
+# The notebook's variable names for the same arrays (accepted as aliases in a check JSON).
+ALIASES = {
+    "input_layer": "input",
+    "hidden_weight": "W1",
+    "hidden_bias": "b1",
+    "output_weight": "W2",
+    "output_bias": "b2",
+    "hidden_activation": "hidden_a",
+    "output_activation": "output_a",
+    "delta_out": "output_delta",
+    "delta_hidden": "hidden_delta",
+}
+
+# Tolerance. A number printed to 8 decimals is off by up to 5e-9. An element formed from n
+# printed numbers of size up to M is off by about n * M * 5e-9 (two factors per product).
+# The known mistakes differ from the rule by 1e-4 and more, far above this.
+HALF_STEP = 5e-9
+PRINTED_NUMBERS_PER_ELEMENT = {
+    "hidden_z": 17,  # 8 inputs, 8 weights, 1 bias
+    "hidden_a": 1,
+    "output_z": 7,  # 3 activations, 3 weights, 1 bias
+    "output_a": 1,
+    "error": 1,
+    "output_delta": 2,
+    "hidden_delta": 17,  # 8 deltas, 8 weights, 1 activation
+    "update_output": 3,
+    "update_hidden": 3,
+}
+STATUS_ORDER = ("missing", "match", "known-mistake", "mismatch")
+MAX_ELEMENTS = 1000
+
+
+@dataclass
+class CheckInput:
+    """What to check: the starting point and whichever arrays the student supplied.
+
+    ``arrays`` holds phase arrays by phase name plus ``slope_out``/``slope_hidden``;
+    ``after`` holds updated parameters by name (``W1 b1 W2 b2``). Any shape with the
+    right numbers in it is accepted, e.g. the notebook's (1, 8) for an (8,) array.
+    """
+
+    start: Params
+    x: np.ndarray
+    lr: float
+    activation: str = "sigmoid"
+    rule: str = "exact"
+    arrays: dict[str, np.ndarray] = field(default_factory=dict)
+    after: dict[str, np.ndarray] = field(default_factory=dict)
+    ignored: list[str] = field(default_factory=list)
+
+
+# --- reading a check JSON object ------------------------------------------------------
+
+
+def _numbers(name, value, depth=0):
+    if depth > 4:
+        raise ValueError(f"{name}: nested too deeply")
+    if isinstance(value, list):
+        for item in value:
+            _numbers(name, item, depth + 1)
+    elif isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"{name}: {str(value)[:20]!r} is not a number")
+
+
+def to_array(name: str, value) -> np.ndarray:
+    """A float array from JSON numbers/lists, a numpy array, or printed array text."""
+    if isinstance(value, str):
+        try:
+            array = parse_array(value)
+        except ValueError as exc:
+            raise ValueError(f"{name}: {exc}") from None
+    elif isinstance(value, np.ndarray):
+        array = value.astype(float)
+    else:
+        _numbers(name, value)
+        try:
+            array = np.array(value, dtype=float)
+        except ValueError:
+            raise ValueError(f"{name}: the rows have different lengths") from None
+    if array.size > MAX_ELEMENTS:
+        raise ValueError(f"{name}: more than {MAX_ELEMENTS} numbers")
+    if not np.isfinite(array).all():
+        raise ValueError(f"{name}: not all numbers are finite")
+    return array
+
+
+def _shaped(name: str, array: np.ndarray, shape) -> np.ndarray:
+    if np.squeeze(array).shape != tuple(n for n in shape if n != 1):
+        wanted = "x".join(map(str, shape))
+        raise ValueError(f"{name}: expected {wanted} numbers, got shape {array.shape}")
+    return array.reshape(shape)
+
+
+def _canonical(obj: dict, where: str) -> dict:
+    """Keys with the notebook's names replaced by the phase/parameter names."""
+    out = {}
+    for key, value in obj.items():
+        name = ALIASES.get(key, key)
+        if name in out:
+            raise ValueError(f"{where}{name} is given twice (as {name} and as an alias)")
+        out[name] = value
+    return out
+
+
+def read_check_dict(obj) -> CheckInput:
+    """Validate a decoded check JSON object (design.md); ValueError naming the fault."""
+    if not isinstance(obj, dict):
+        raise ValueError("expected a JSON object with W1, b1, W2, b2, input and lr")
+    obj = _canonical(obj, "")
+    missing = [k for k in (*SHAPES, "input", "lr") if k not in obj]
+    if missing:
+        raise ValueError(f"missing {', '.join(missing)} (the starting values are needed)")
+    start = Params(**{k: _shaped(k, to_array(k, obj[k]), s) for k, s in SHAPES.items()})
+    if isinstance(obj["input"], str):
+        x = parse_bits(obj["input"])
+    else:
+        x = _shaped("input", to_array("input", obj["input"]), (8,))
+    lr = float(_shaped("lr", to_array("lr", obj["lr"]), ()))
+    rule = get_rule(obj.get("rule", "exact")).name
+    activation = get_activation(obj.get("activation", DEFAULT_ACTIVATION[rule])).name
+    arrays = {k: to_array(k, obj[k]) for k in STUDENT_KEYS if k in obj}
+    after = obj.get("after", {})
+    if not isinstance(after, dict):
+        raise ValueError("after: expected an object with any of W1, b1, W2, b2")
+    after = _canonical(after, "after.")
+    ignored = [f"after.{k}" for k in after if k not in SHAPES]
+    after = {k: to_array(f"after.{k}", v) for k, v in after.items() if k in SHAPES}
+    known = {*SHAPES, *STUDENT_KEYS, "input", "lr", "rule", "activation", "after"}
+    ignored += [k for k in obj if k not in known]
+    return CheckInput(start, x, lr, activation, rule, arrays, after, ignored)
+
+
+# --- judging --------------------------------------------------------------------------
+
+
+def _judge_array(got, reference, candidates, tol) -> dict:
+    """Verdict on one array. candidates: [(Mistake, its array)] for this array's name."""
+    if got is None:
+        return {"status": "missing", "mistake": None}
+    got, reference = np.squeeze(got), np.squeeze(reference)
+
+    def close(a, b):
+        return a.shape == b.shape and bool(np.all(np.abs(a - b) <= tol))
+
+    if close(got, reference):
+        return {"status": "match", "mistake": None}
+    for known, value in candidates:
+        value = np.squeeze(value)
+        if close(got, value) and not close(value, reference):
+            return {"status": "known-mistake", "mistake": known.name, "why": known.description}
+    if got.shape != reference.shape:
+        return {
+            "status": "mismatch",
+            "mistake": None,
+            "why": f"shape {got.shape}, expected {reference.shape}",
+        }
+    index = tuple(int(i) for i in np.argwhere(np.abs(got - reference) > tol)[0])
+    return {
+        "status": "mismatch",
+        "mistake": None,
+        "index": list(index),
+        "expected": float(reference[index]),
+        "got": float(got[index]),
+    }
+
+
+def _tolerance(phase: str, c: PhaseInputs) -> float:
+    arrays = [getattr(c, f.name) for f in fields(c) if f.name not in ("lr", "act", "rule")]
+    size = max(1.0, *(float(np.max(np.abs(a))) for a in arrays if a is not None))
+    size *= max(1.0, abs(c.lr)) if phase.startswith("update") else 1.0
+    return HALF_STEP * (1 + 2 * PRINTED_NUMBERS_PER_ELEMENT[phase] * size)
+
+
+def _phase_verdict(results: dict, deciding: tuple) -> dict:
+    judged = [(name, results[name]) for name in deciding if results[name]["status"] != "missing"]
+    if not judged:
+        return {"status": "missing", "mistake": None}
+    status = max((r["status"] for _, r in judged), key=STATUS_ORDER.index)
+    worst = [(name, r) for name, r in judged if r["status"] == status]
+    verdict = {"status": status, "mistake": None}
+    if status == "known-mistake":
+        names = list(dict.fromkeys(r["mistake"] for _, r in worst))
+        verdict.update(mistake=", ".join(names), why=worst[0][1]["why"])
+    elif status == "mismatch":
+        name, first = worst[0]
+        verdict.update({k: v for k, v in first.items() if k not in ("status", "mistake")})
+        verdict["array"] = name
+    return verdict
+
+
+def check(ci: CheckInput) -> dict:
+    """Judge every phase; returns {"first_mismatch", "phases", "settings", "ignored"}.
+
+    ``phases[PHASE]`` has ``status``, ``mistake``, for a mistake ``why``, for a mismatch
+    ``array``, ``index`` (in the canonical shape, e.g. [5] for an (8,) array), ``expected``
+    and ``got`` (or ``why`` for a wrong shape), and ``arrays``: the verdict per array.
+    ``first_mismatch`` is the first phase judged neither ``match`` nor ``missing``.
+    """
+    p = ci.start
+    act, rule = get_activation(ci.activation), get_rule(ci.rule)
+    c = PhaseInputs(ci.x, p.W1, p.b1, p.W2, p.b2, ci.lr, act, rule)
+    student = {**ci.arrays, **ci.after}
+    phases = {}
+    for phase in PHASE_NAMES:
+        reference = REFERENCE[phase](c)
+        tried = [(m, m.compute(c)) for m in mistakes_for(phase)]
+        tol = _tolerance(phase, c)
+        results = {}
+        for name in PHASE_ARRAYS[phase] + SUPPORTING.get(phase, ()):
+            candidates = [(m, v[name]) for m, v in tried if v and name in v]
+            results[name] = _judge_array(student.get(name), reference[name], candidates, tol)
+        phases[phase] = {**_phase_verdict(results, PHASE_ARRAYS[phase]), "arrays": results}
+        if phase in STUDENT_KEYS:
+            own = student.get(phase)
+            fits = own is not None and np.squeeze(own).shape == reference[phase].shape
+            setattr(c, phase, np.squeeze(own) if fits else reference[phase])
+    first = next((n for n, v in phases.items() if v["status"] not in ("match", "missing")), None)
+    settings = {"input": bits_to_str(ci.x), "lr": ci.lr, "activation": ci.activation}
+    settings["rule"] = ci.rule
+    return {"first_mismatch": first, "phases": phases, "settings": settings, "ignored": ci.ignored}
+
+
+# --- text in, text out ----------------------------------------------------------------
+
+
+def read_check_text(text: str) -> tuple[CheckInput, list[dict], list[str]]:
+    """A check JSON object or a notebook's printed text -> (input, recognised, notes).
+
+    ``recognised`` and ``notes`` are empty for JSON (see :mod:`autoencoder.notebook_text`).
+    """
+    if text.lstrip().startswith("{"):
+        try:
+            obj = json.loads(text, parse_constant=_not_finite)
+        except (ValueError, RecursionError) as exc:
+            raise ValueError(f"not valid JSON ({str(exc).splitlines()[0][:80]})") from None
+        return read_check_dict(obj), [], []
+    reading = read_notebook_text(text)
+    if not reading.recognised:
+        raise ValueError("no arrays recognised (expected a check JSON or a notebook's text)")
+    return read_check_dict(reading.values), reading.recognised, reading.notes
+
+
+def _not_finite(name):
+    raise ValueError(f"{name} is not a finite number")
+
+
+def check_text(text: str) -> dict:
+    """:func:`check` on pasted text; the report adds ``recognised`` and ``notes``."""
+    check_input, recognised, notes = read_check_text(text)
+    return {**check(check_input), "recognised": recognised, "notes": notes}
+
+
+def _describe(verdict: dict) -> str:
+    status = verdict["status"]
+    if status == "known-mistake":
+        return f"known mistake: {verdict['mistake']} ({verdict['why']})"
+    if status == "mismatch" and "index" in verdict:
+        where = f"{verdict['array']}[{', '.join(map(str, verdict['index']))}]"
+        return f"mismatch: {where} is {verdict['got']:.10g}, expected {verdict['expected']:.10g}"
+    if status == "mismatch":
+        return f"mismatch: {verdict['array']} has {verdict['why']}"
+    return status
+
+
+def format_report(report: dict) -> str:
+    """The report as plain text, one line per phase (for the command line)."""
+    s = report["settings"]
+    lines = []
+    if report.get("recognised"):
+        lines.append("Recognised:")
+        for r in report["recognised"]:
+            shape = "x".join(map(str, r["shape"])) or "scalar"
+            if r["variable"] == "activation":
+                shape = ""
+            lines.append(f"  {r['variable']:<18} {r['cell']:<8} as {r['as']} {shape}".rstrip())
+    lines += [f"Note: {note}" for note in report.get("notes", [])]
+    lines += [f"Ignored: {key}" for key in report.get("ignored", [])]
+    lines.append(
+        f"Checked against the {s['rule']} rule: input {s['input']}, lr {s['lr']:g}, "
+        f"{s['activation']}."
+    )
+    for number, (phase, verdict) in enumerate(report["phases"].items(), 1):
+        lines.append(f"  {number} {phase:<14} {_describe(verdict)}")
+        for name in SUPPORTING.get(phase, ()):
+            own = verdict["arrays"][name]
+            if own["status"] != "missing":
+                lines.append(f"    {name:<14} {_describe({**own, 'array': name})}")
+    first = report["first_mismatch"]
+    lines.append(f"First phase that is not a match: {first or 'none'}")
+    return "\n".join(lines)
