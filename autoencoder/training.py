@@ -69,24 +69,40 @@ def _t(a):
 _RULE_PARTS = {"exact": ("slope_from_value", "W2^T"), "notebook": ("slope", "W1")}
 
 
-class _Nets:
-    """N networks (``A1`` (N, 9, 3), ``A2`` (N, 4, 8), updated in place) on patterns (P, 8).
+def _wide(stacked):
+    """(N, k, m) -> (k, N*m): the N matrices side by side, so ``x @ wide`` is one product."""
+    n, k, m = stacked.shape
+    return np.ascontiguousarray(stacked.transpose(1, 0, 2)).reshape(k, n * m)
 
-    With N == 1 the arrays used are the 2-D ``A1[0]``, ``A2[0]`` and every per-pattern array
-    below is (p, k) instead of (N, p, k). ``steps`` holds the views of each step of an epoch
-    (online: one pattern each, p = 1; batch: one step, p = P).
+
+def _by_net(wide, n):
+    """(p, N*m) -> (N, p, m), a view: the inverse arrangement of :func:`_wide`."""
+    return wide.reshape(len(wide), n, -1).swapaxes(0, 1)
+
+
+class _Nets:
+    """N networks on the patterns (P, 8), updated in place.
+
+    Layer 1 of all N networks is one wide matrix ``A1`` (9, N*3) (see :func:`_wide`), so its
+    forward product and its update are single 2-D operations; layer 2 is ``A2`` (N, 4, 8).
+    With N == 1 everything is plain 2-D: ``A2`` (4, 8), and the per-pattern arrays below are
+    (p, k) instead of (N, p, k). ``steps`` holds the views of each step of an epoch (online:
+    one pattern each, p = 1; batch: one step on all, p = P).
     """
 
     def __init__(self, A1, A2, V1, V2, patterns, activation, rule, mode, momentum):
-        self.single = A1.shape[0] == 1
-        if self.single:
-            A1, A2, V1, V2 = A1[0], A2[0], V1[0], V2[0]
-        self.A1, self.A2, self.V1, self.V2 = A1, A2, V1, V2
-        self.W1, self.W2 = A1[..., :-1, :], A2[..., :-1, :]  # views: A1, A2 change in place
+        self.n = n = A1.shape[0]
+        self.single = n == 1
+        self.A1, self.V1 = _wide(A1), _wide(V1)
+        self.A2, self.V2 = (A2[0], V2[0]) if self.single else (A2, V2)
+        # views; A1 and A2 only ever change in place
+        self.W1 = self.A1[:-1] if self.single else _by_net(self.A1[:-1], n)  # (N, 8, 3)
+        self.W2 = self.A2[..., :-1, :]  # (N, 3, 8)
         self.use_momentum = momentum != 0
         self.mm = np.dot if self.single else np.matmul
         # a^T d for one pattern is an outer product: a broadcast multiply, same numbers
-        self.outer = np.multiply if mode == "online" else self.mm
+        self.outer1 = np.multiply if mode == "online" else np.dot
+        self.outer2 = np.multiply if mode == "online" else self.mm
         self.act, self.rule = get_activation(activation), get_rule(rule)
         slope, back = _RULE_PARTS.get(self.rule.name, (None, None))
         self.slope = slope and getattr(self.act, slope)  # None: use the rule's functions
@@ -95,52 +111,74 @@ class _Nets:
         self.X, self.T = patterns, patterns > 0.5  # inputs = targets; "learned" targets
         self.Xa = np.concatenate([patterns, np.ones((p, 1))], axis=1)  # (P, 9)
         self.Ha = np.ones(A2.shape[:-2] + (p, N_HIDDEN + 1))  # hidden a, then a column of 1
+        if self.single:
+            self.Ha = self.Ha[0]
         cuts = [slice(i, i + 1) for i in range(p)] if mode == "online" else [slice(None)]
         self.steps = []
         for r in cuts:  # views (xa, xa^T, x, [h, 1], its h part, [h, 1]^T)
             xa, ha = self.Xa[r], self.Ha[..., r, :]
             self.steps.append((xa, xa.T, self.X[r], ha, ha[..., :-1], _t(ha)))
 
+    def stacked(self):
+        """A1, A2, V1, V2 as (N, 9, 3), (N, 4, 8), (N, 9, 3), (N, 4, 8) arrays."""
+        n = self.n
+        a2, v2 = np.reshape(self.A2, (n, -1, 8)), np.reshape(self.V2, (n, -1, 8))
+        return _by_net(self.A1, n), a2, _by_net(self.V1, n), v2
+
+    def hidden(self, xa):
+        """Hidden activations (N, p, 3) of all networks for the inputs xa (p, 9)."""
+        h = self.act.f(np.dot(xa, self.A1))  # (p, N*3)
+        return h if self.single else _by_net(h, self.n)
+
     def forward(self):
         """Hidden (N, P, 3+1) (last column ones) and output (N, P, 8) activations."""
-        f, mm, Ha = self.act.f, self.mm, self.Ha
-        Ha[..., :-1] = f(mm(self.Xa, self.A1))
-        return Ha, f(mm(Ha, self.A2))
+        self.Ha[..., :-1] = self.hidden(self.Xa)
+        return self.Ha, self.act.f(self.mm(self.Ha, self.A2))
 
     def learned(self):
         """(N,) bool: is each network's set learned (see :func:`is_learned`)?"""
         return np.all((self.forward()[1] > 0.5) == self.T, axis=(-2, -1))
 
-    def step(self, views, lr, momentum):
+    def set_rates(self, lr, momentum, active=None):
+        """Learning rate and momentum of the steps; ``active`` (N,) bool freezes the other
+        networks (lr 0 and momentum 0: no change and zero velocity)."""
+        self.lr, self.m1, self.m2 = lr, momentum, momentum
+        if active is not None:
+            on = active.astype(float)
+            self.lr, self.m2 = lr * on[:, None, None], momentum * on[:, None, None]
+            self.m1 = np.repeat(momentum * on, N_HIDDEN)  # A1's columns are (N*3)
+
+    def step(self, views):
         """One gradient step on the patterns of ``views``; returns 2 E summed over them (a
-        float, or (N,) for a stack). ``lr`` and ``momentum`` are numbers or (N, 1, 1) arrays
-        (0 and 0 freeze a network and zero its velocity).
+        float, or (N,) for a stack).
 
         Both deltas are taken before any update. ``lr`` is folded into d_o, and so (the
         backward pass is linear) into d_h: the updates are then just ``a^T d``.
         """
         xa, xa_t, x, ha, ha_h, ha_t = views
         mm, slope = self.mm, self.slope
-        h = self.act.f(mm(xa, self.A1))  # (N, p, 3), contiguous: faster ufuncs than ha_h
+        h = self.hidden(xa)  # (N, p, 3); ufuncs are faster on it than on the view ha_h
         ha_h[...] = h
         out = self.act.f(mm(ha, self.A2))  # (N, p, 8)
         err = x - out
         if slope:  # the fast path: the same products as rules.py
             d_o = err * slope(out)
-            d_o *= lr
+            d_o *= self.lr
             d_h = mm(d_o, self.back)
             d_h *= slope(h)
         else:
             d_o = self.rule.output_delta(err, None, out, self.act)
-            d_o *= lr
+            d_o *= self.lr
             d_h = self.rule.hidden_delta(d_o, self.W1, self.W2, None, h, self.act)
+        if not self.single:
+            d_h = d_h.swapaxes(0, 1).reshape(len(xa), -1)  # (p, N*3), as A1's columns
         if self.use_momentum:  # V = momentum V + lr a^T d ; A += V
-            self.V2 *= momentum
-            self.V2 += self.outer(ha_t, d_o)
-            self.V1 *= momentum
-            self.V1 += self.outer(xa_t, d_h)
+            self.V2 *= self.m2
+            self.V2 += self.outer2(ha_t, d_o)
+            self.V1 *= self.m1
+            self.V1 += self.outer1(xa_t, d_h)
         else:  # V is just the last update
-            self.V2, self.V1 = self.outer(ha_t, d_o), self.outer(xa_t, d_h)
+            self.V2, self.V1 = self.outer2(ha_t, d_o), self.outer1(xa_t, d_h)
         self.A2 += self.V2
         self.A1 += self.V1
         return _sq(err, self.single)
@@ -191,7 +229,7 @@ def train_stack(
     n = A1.shape[0]
     learned_at = np.full(n, -1)
     history = []
-    step_lr, step_momentum = lr, momentum  # per network (N, 1, 1) once some have learned
+    nets.set_rates(lr, momentum)
     epoch = 0
     for epoch in range(epochs):
         if until_learned:
@@ -200,18 +238,17 @@ def train_stack(
             if now.all():
                 break
             if now.any():  # freeze the learned networks (only in a stack)
-                active = (learned_at < 0)[:, None, None]
-                step_lr, step_momentum = lr * active, momentum * active
+                nets.set_rates(lr, momentum, active=learned_at < 0)
         loss = 0.0
         for views in nets.steps:
-            loss += nets.step(views, step_lr, step_momentum)
+            loss += nets.step(views)
         history.append(loss)
     else:
         epoch = epochs
     Ha, out = nets.forward()
     learned_at[(learned_at < 0) & is_learned(out, X)] = epoch
     err = X - out
-    V1, V2 = np.reshape(nets.V1, A1.shape), np.reshape(nets.V2, A2.shape)
+    A1, A2, V1, V2 = nets.stacked()
     return TrainResult(
         params=[Params(*_split(a1), *_split(a2)) for a1, a2 in zip(A1, A2)],
         loss_history=0.5 * np.array(history, dtype=float).reshape(len(history), n),
