@@ -31,10 +31,11 @@ from .session_state import (
     quiet_numpy,
     step_is_sane,
 )
-from .training import train
+from .training import MAX_EPOCHS, TrainResult, train
 from .weights_io import MAX_ABS
 
 MAX_HISTORY = 500
+TRAIN_CHUNK_EPOCHS = 250  # a blow-up wastes at most this many epochs of work
 __all__ = ["DATASETS", "LIMITS", "MAX_HISTORY", "Session", "Settings", "Snapshot", "State"]
 __all__ += ["StateError", "replay"]
 
@@ -270,23 +271,29 @@ class Session:
             epochs = epochs if until_learned else epochs - 1
         options = dict(until_learned=until_learned, mode="online")
         options.update(self.settings.step_settings())
-        epochs = None if until_learned else epochs
-        result = self._train_from(self.step.params, self.step.velocity, epochs, options)
-        if result is not None:
+        remaining = MAX_EPOCHS if until_learned else epochs
+        chunks = []
+        while True:  # in chunks, so that a blow-up is caught soon after it happens
+            size = min(TRAIN_CHUNK_EPOCHS, remaining)
+            result = self._train_from(self.step.params, self.step.velocity, size, options)
+            if result is None:
+                return self._stop_after_blow_up(size, options)
             self._take(result)
-            return result
-        # It blew up somewhere: redo it one epoch at a time and stop at the last sane one.
-        params, velocity, epochs_left = self.step.params, self.step.velocity, epochs
-        while epochs_left is None or epochs_left > 0:
-            one = self._train_from(params, velocity, 1, options)
+            chunks.append(result)
+            remaining -= result.epochs_run
+            if remaining <= 0 or result.epochs_run < size:  # done, or learned
+                return _joined(chunks)
+
+    def _stop_after_blow_up(self, epochs: int, options: dict):
+        """Redo a chunk that blew up one epoch at a time, keep its sane epochs, warn."""
+        for _ in range(epochs):
+            one = self._train_from(self.step.params, self.step.velocity, 1, options)
             if one is None:
-                return self._stop_training(f"in epoch {self.epoch + 1}")
+                break
             self._take(one)
             if one.epochs_run == 0:  # learned
                 return None
-            params, velocity = self.step.params, self.step.velocity
-            epochs_left = None if epochs_left is None else epochs_left - 1
-        return None
+        return self._stop_training(f"in epoch {self.epoch + 1}")
 
     def _train_from(self, params, velocity, epochs, options):
         """The trainer's result from ``params``, or None if anything in it is not sane."""
@@ -358,6 +365,18 @@ class Session:
     @property
     def n_phases(self) -> int:
         return len(PHASES)
+
+
+def _joined(chunks: list) -> TrainResult:
+    """One TrainResult for consecutive training runs (epoch counts from the first)."""
+    last, before = chunks[-1], sum(c.epochs_run for c in chunks[:-1])
+    learned = last.learned_at[0]
+    return replace(
+        last,
+        loss_history=np.concatenate([c.loss_history for c in chunks]),
+        learned_at=[None if learned is None else learned + before],
+        epochs_run=before + last.epochs_run,
+    )
 
 
 def replay_step(start: Step, done: int) -> Step:

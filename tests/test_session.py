@@ -5,7 +5,7 @@ import pytest
 
 from autoencoder.model import ONE_HOT, init_params
 from autoencoder.phases import PHASE_NAMES, run_step
-from autoencoder.session import MAX_HISTORY, Session
+from autoencoder.session import LIMITS, MAX_HISTORY, Session, Settings, StateError
 from autoencoder.training import train
 
 
@@ -119,3 +119,58 @@ def test_timeline_jump():
     assert s.phase == "hidden_a" and len(s.history) == 2
     with pytest.raises(IndexError):
         s.jump_to(7)
+
+
+def test_reset_and_load_then_undo_bring_the_loss_curve_back():
+    s = Session()
+    s.train(3)
+    curve = list(s.losses)
+    s.reset()
+    assert s.losses == []
+    s.load_params(init_params(4))
+    s.undo()
+    s.undo()
+    assert s.losses == curve and s.epoch == 3
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{"lr": 0}, {"lr": 20.5}, {"lr": float("nan")}, {"momentum": 1.0}, {"seed": -1}],
+)
+def test_settings_outside_the_limits_change_nothing(changes):
+    s = Session()
+    before = (s.settings, len(s.history))
+    with pytest.raises(StateError):
+        s.update_settings(**changes)
+    assert (s.settings, len(s.history)) == before
+
+
+def test_train_refuses_epochs_outside_the_limits():
+    s = Session()
+    with pytest.raises(StateError, match="epochs"):
+        s.train(LIMITS["epochs"][1] + 1)
+    assert len(s.history) == 0
+
+
+@pytest.mark.parametrize("phases", [0, 5, 9, 13])
+def test_state_round_trip_replays_the_step_bit_for_bit(phases):
+    s = Session(Settings(momentum=0.5))
+    s.train(1)
+    for _ in range(phases):
+        s.next_phase()
+    copy = Session.from_state(s.to_state())
+    assert copy.to_state().key() == s.to_state().key() and len(copy.history) == 0
+    assert copy.step.output_delta is None or (
+        copy.step.output_delta.tobytes() == s.step.output_delta.tobytes()
+    )
+    copy.full_step()
+    s.full_step()
+    assert copy.params.flat().tobytes() == s.params.flat().tobytes()
+
+
+def test_long_runs_train_in_chunks_exactly_like_one_trainer_run():
+    s = Session(Settings(momentum=0.5))
+    s.train(600)
+    expected = train(init_params(0), ONE_HOT, epochs=600, lr=2.0, momentum=0.5)
+    assert s.params.flat().tobytes() == expected.params[0].flat().tobytes()
+    assert s.losses == expected.loss_history[:, 0].tolist() and s.epoch == 600
