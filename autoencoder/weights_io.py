@@ -45,10 +45,10 @@ def _array(name: str, value, shape) -> np.ndarray:
         for v in row:
             if isinstance(v, bool) or not isinstance(v, (int, float)):
                 raise bad(f"{v!r} is not a number")
-            if not math.isfinite(v):
+            if isinstance(v, float) and not math.isfinite(v):
                 raise bad(f"{v!r} is not a finite number")
-            if abs(v) > MAX_ABS:
-                raise bad(f"{v!r} is larger than {MAX_ABS:g} in size")
+            if abs(v) > MAX_ABS:  # also catches integers too large for a float
+                raise bad(f"{str(v)[:20]} is larger than {MAX_ABS:g} in size")
     return np.array(value, dtype=float).reshape(shape)
 
 
