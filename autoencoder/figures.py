@@ -2,10 +2,14 @@
 
 The page imports everything from here; the code lives in small modules beside it:
 :mod:`.figures_network` (the network graph), :mod:`.figures_layout` (its colours, geometry
-and per-phase highlights), :mod:`.figures_ids` (element ids).
+and per-phase highlights), :mod:`.figures_labels` (its text), :mod:`.figures_ids` (element
+ids), :mod:`.figures_inspect` (clicks and the inspector), :mod:`.figures_charts` (loss
+curves, hidden-code cube). None of them imports streamlit.
 """
 
+from .figures_charts import code_cube_figure, loss_figure
 from .figures_ids import ALL_IDS, parse_element_id
+from .figures_inspect import element_details, element_from_selection
 from .figures_layout import WEIGHT_RANGE, WEIGHT_SCALE, highlight_for
 from .figures_network import network_figure
 
@@ -13,7 +17,11 @@ __all__ = [
     "ALL_IDS",
     "WEIGHT_RANGE",
     "WEIGHT_SCALE",
+    "code_cube_figure",
+    "element_details",
+    "element_from_selection",
     "highlight_for",
+    "loss_figure",
     "network_figure",
     "parse_element_id",
 ]

@@ -31,7 +31,7 @@ WEIGHT_SCALE = [
     [1.0, "#053061"],
 ]
 ACTIVATION_SCALE = [[0.0, "#f7f7f7"], [1.0, "#8c6bb1"]]  # node fill, 0..1
-NOT_COMPUTED = "rgba(150,150,150,0.18)"
+NOT_COMPUTED = "#dcdcdc"  # opaque, so edges never run through a number
 HIGHLIGHT = "#E69F00"  # Okabe-Ito orange: what the current phase works on
 SELECTED = "#009E73"  # Okabe-Ito bluish green: the element the user picked
 LABEL_GREY = "#8a8a8a"  # readable on Streamlit's light and dark backgrounds

@@ -12,6 +12,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from .figures_ids import HIDDEN_IDS, INPUT_IDS, OUTPUT_IDS
+from .figures_labels import headers, name_trace, selected_trace
 from .figures_layout import (
     BIAS_IDS,
     BIAS_X,
@@ -33,7 +34,6 @@ from .figures_layout import (
     SELECTED,
     WEIGHT_RANGE,
     WEIGHT_SCALE,
-    X_COL,
     X_RANGE,
     Y_RANGE,
     activation_colours,
@@ -223,87 +223,19 @@ def _bias_trace(step, hl, size, font) -> dict:
     }
 
 
-def _name_trace(node_size, font) -> dict:
-    """Node names beside the nodes (x left, h above, o right). The invisible markers have
-    the nodes' size, so Plotly keeps the names clear of the nodes at any width."""
-    pos = ["middle left"] * 8 + ["top center"] * 3 + ["middle right"] * 8
-    return {
-        "type": "scatter",
-        "x": NODE_X.tolist(),
-        "y": NODE_Y.tolist(),
-        "mode": "markers+text",
-        "marker": {"size": node_size, "opacity": 0},
-        "text": list(NODE_IDS_ORDER),
-        "textposition": pos,
-        "textfont": {"size": font, "color": LABEL_GREY},
-        "hoverinfo": "skip",
-        "showlegend": False,
-    }
-
-
-def _selected_trace(selected, node_size, bias_size) -> dict | None:
-    if selected in NODE_IDS_ORDER:
-        n, size = NODE_IDS_ORDER.index(selected), node_size + 16
-        x, y = NODE_X[n], NODE_Y[n]
-    elif selected in BIAS_IDS:
-        n, size = BIAS_IDS.index(selected), bias_size + 14
-        x, y = BIAS_X[n], BIAS_Y[n]
-    elif selected in EDGE_IDS:
-        n, size = EDGE_IDS.index(selected), 22
-        x, y = EDGE_PX[n], EDGE_PY[n]
-    else:
-        return None
-    return {
-        "type": "scatter",
-        "x": [float(x)],
-        "y": [float(y)],
-        "mode": "markers",
-        "marker": {"symbol": "circle-open", "size": size, "color": SELECTED, "line": {"width": 4}},
-        "hoverinfo": "skip",
-        "customdata": [selected],
-        "name": "selected",
-        "showlegend": False,
-    }
-
-
-def _headers(step, hl, font) -> list[dict]:
-    shown = node_text_quantities(step)
-    words = {"z": "z net input", "a": "a = f(z)", "e": "e = t − a", "δ": "δ delta"}
-    heads = [("x", "inputs x"), ("h", "hidden"), ("o", "outputs")]
-    notes = [_note(BIAS_X[-1], 7.72, "bias", font - 1)]
-    for layer, title in heads:
-        q = shown[layer]
-        label = title if layer == "x" else f"{title}  {words[q[0]]}" if q else title
-        notes.append(_note(X_COL[layer], 7.72, f"<b>{label}</b>", font))
-    key = "edges: colour and width = weight, dashed if negative"
-    if step.phase.startswith("update") and hl["edges"]:
-        layer = hl["edges"]
-        src = "x" if layer == "W1" else "a_h"
-        key = f"labels on {layer}: update direction {src}·δ  (Δw = lr × this)"
-    if step.phase == "hidden_delta" and step.rule == "notebook":
-        key = "notebook rule: δ_h reads W1 here, where the gradient needs W2ᵀ"
-    notes.append(_note(1.0, -0.42, key, font - 2))
-    return notes
-
-
-def _note(x, y, text, size) -> dict:
-    return {
-        "x": x,
-        "y": y,
-        "text": text,
-        "showarrow": False,
-        "font": {"size": size, "color": LABEL_GREY},
-        "xanchor": "center",
-    }
-
-
-def network_figure(step: Step, *, large=False, weight_labels=False, selected=None) -> go.Figure:
+def network_figure(
+    step: Step, *, large=False, weight_labels=False, selected=None, validate=False
+) -> go.Figure:
     """The 8-3-8 network in the state of ``step``.
 
     ``large``: lecture mode (1.3x nodes, 1.4x fonts and lines). ``weight_labels``: each
     weight's value written on its edge. ``selected``: an element id ("h2", "W1[0,2]",
     "b2[5]") drawn with a green ring. Traces, in order: edge points (hover, clicks, colour
     bar), biases, nodes, names, and the selection ring when there is one.
+
+    ``validate``: Plotly's property checks cost ~45 ms here (48 shapes) and the spec is
+    fixed, so they are off by default; the tests build every variant with ``validate=True``.
+    (st.plotly_chart does not re-validate a go.Figure.)
     """
     scale = 1.4 if large else 1.0
     font = round(13 * scale)
@@ -321,15 +253,15 @@ def network_figure(step: Step, *, large=False, weight_labels=False, selected=Non
         _edge_trace(step, weights, hl, weight_labels, point_size * scale, font),
         _bias_trace(step, hl, bias_size, font),
         _node_trace(step, hl, node_size, font),
-        _name_trace(node_size, font),
+        name_trace(node_size, font),
     ]
-    ring = _selected_trace(selected, node_size, bias_size)
+    ring = selected_trace(selected, node_size, bias_size)
     if ring:
         data.append(ring)
     axis = {"range": None, "visible": False, "fixedrange": True}
     layout = {
         "shapes": shapes,
-        "annotations": _headers(step, hl, font),
+        "annotations": headers(step, hl, font),
         "xaxis": {**axis, "range": X_RANGE},
         "yaxis": {**axis, "range": Y_RANGE},
         "height": 700 if large else 520,
@@ -344,4 +276,4 @@ def network_figure(step: Step, *, large=False, weight_labels=False, selected=Non
         "hoverlabel": {"font": {"size": font}},
         "showlegend": False,
     }
-    return go.Figure(data=data, layout=layout)
+    return go.Figure(data=data, layout=layout, _validate=validate)
