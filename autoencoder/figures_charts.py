@@ -152,7 +152,7 @@ def code_cube_figure(
             "y": ey,
             "z": ez,
             "mode": "lines",
-            "line": {"color": "rgba(140,140,140,0.45)", "width": 2},
+            "line": {"color": "#a0a0a0", "width": 3},
             "hoverinfo": "skip",
             "showlegend": False,
         },
@@ -163,6 +163,7 @@ def code_cube_figure(
             "z": corners[:, 2].tolist(),
             "mode": "markers+text",
             "text": ["".join(map(str, c)) for c in corners],
+            "textposition": "bottom center",  # below, as codes sit near corners
             "textfont": {"size": font - 2, "color": "rgba(140,140,140,0.8)"},
             "marker": {"size": 2, "color": "rgba(140,140,140,0.6)"},
             "hoverinfo": "skip",
@@ -194,7 +195,8 @@ def code_cube_figure(
         "range": [lo, hi],
         "tickvals": [0, 0.5, 1],
         "backgroundcolor": "rgba(0,0,0,0)",
-        "gridcolor": "rgba(128,128,128,0.25)",
+        "gridcolor": "#c8c8c8",
+        "showbackground": False,
         "zeroline": False,
     }
     layout = _base_layout(520 if large else 420)

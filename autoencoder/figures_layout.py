@@ -125,6 +125,8 @@ def update_directions(step: Step) -> dict:
 def fmt3(v: float) -> str:
     """Three decimals, or scientific notation for magnitudes a projector cannot show."""
     v = float(v)
+    if abs(v) < 5e-4:
+        return "0.000"  # never "-0.000"
     return f"{v:.3f}" if abs(v) < 1e4 else f"{v:.2e}"
 
 
