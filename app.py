@@ -9,14 +9,15 @@ from autoencoder.page import actions, controls, learning, panels, play
 
 st.set_page_config(page_title="8-3-8 backprop, one phase at a time", page_icon="🧮", layout="wide")
 play.begin_run()
+panels.style()
 actions.run_pending_training(st.empty())
 controls.settings_sidebar()
 
-st.markdown("### 8-3-8 autoencoder: backpropagation one phase at a time")
+st.markdown("#### 8-3-8 autoencoder · backpropagation one phase at a time")
 panels.message()
 panels.status()
 controls.stepping_buttons()
-graph, detail = st.columns([3, 2], gap="medium")
+graph, detail = st.columns(2, gap="medium")
 with graph:
     panels.network()
 with detail:

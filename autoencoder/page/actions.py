@@ -87,12 +87,16 @@ def on_network_select():
     selection = getattr(chart, "selection", None)
     if selection is None and isinstance(chart, dict):
         selection = chart.get("selection")
-    element = element_from_selection(selection)
-    s = session()
+    st.session_state[SELECTED_KEY] = handle_click(session(), element_from_selection(selection))
+
+
+def handle_click(s, element: str | None) -> str | None:
+    """What a click on ``element`` does; returns the element to show as selected.
+    An input node with the custom training set flips that bit (nothing stays selected)."""
     if element in INPUT_IDS and s.settings.dataset == "custom":
         s.toggle_input_bit(INPUT_IDS.index(element))
-        return
-    st.session_state[SELECTED_KEY] = element
+        return None
+    return element
 
 
 def request_training():
@@ -111,34 +115,38 @@ def run_pending_training(where):
     if until:
         with where, st.spinner("Training until the set is learned…"):
             result = s.train(until_learned=True)
-        learned = result.learned_at[0]
-        if learned is None:
+        if result is None:
+            return  # s.warning says what happened
+        if result.learned_at[0] is None:
             say("warning", f"Not learned after {result.epochs_run} more epochs.")
         else:
             say("success", f"Learned: every output on the right side of 0.5 (epoch {s.epoch}).")
         return
     bar = where.progress(0.0, text=f"Training {epochs} epochs…")
+    before = list(s.history)
     chunk = max(1, math.ceil(epochs / 20))
-    done = runs = 0
-    while done < epochs:
+    done = 0
+    while done < epochs and not s.warning:
         n = min(chunk, epochs - done)
         s.train(n)
-        done, runs = done + n, runs + 1
+        done += n
         bar.progress(done / epochs, text=f"Training: epoch {s.epoch}")
-    collapse_undo(s, runs, f"train {epochs}")
+    collapse_undo(s, before, f"train {epochs}")
     bar.empty()
 
 
-def collapse_undo(s, pushes: int, label: str):
-    """Keep one undo point (the first) for the last ``pushes`` actions, relabelled."""
-    for _ in range(pushes - 1):
-        if s.history:
-            s.history.pop()
-    if s.history:
+def collapse_undo(s, before: list, label: str):
+    """Keep one undo point (the first) for the actions pushed since ``before``, relabelled."""
+    old = {id(snap) for snap in before}
+    while len(s.history) >= 2 and id(s.history[-2]) not in old:
+        s.history.pop()
+    if s.history and id(s.history[-1]) not in old:
         s.history.append(dataclasses.replace(s.history.pop(), label=label))
 
 
 def play_tick(s, epochs: int, until_learned: bool) -> bool:
     """One tick of play: train ``epochs`` epochs; True when play should stop (learned)."""
     result = s.train(epochs, until_learned=False)
+    if result is None:  # the numbers blew up: s.warning says so
+        return True
     return until_learned and result.learned_at[0] is not None

@@ -4,7 +4,7 @@ import streamlit as st
 
 from autoencoder.activations import ACTIVATIONS
 from autoencoder.rules import RULES
-from autoencoder.session import DATASETS, MAX_HISTORY
+from autoencoder.session import DATASETS, LIMITS, MAX_HISTORY
 
 from . import actions
 from .state import session
@@ -17,21 +17,21 @@ DATASET_LABELS = {
 
 
 def stepping_buttons():
-    """Undo / next phase / full step, in the main area (reachable on a phone)."""
+    """Undo / next phase / full step, in the main area (reachable on a phone). No ``help``
+    tooltips here: on narrow screens Streamlit then renders each button twice."""
     s = session()
-    next_label = f"Next phase ▶ ({s.step.next_name or 'next step'})"
+    next_label = f"Next phase: {s.step.next_name or 'hidden_z of the next step'}"
     with st.container(horizontal=True, key="stepping"):
         st.button(
-            "◀ Undo", key="prev_phase", on_click=actions.prev_phase, shortcut="Left",
-            disabled=not s.history, help="Undo one action (keyboard: ←)",
+            "Undo", key="prev_phase", icon=":material/undo:", on_click=actions.prev_phase, shortcut="Left",
+            disabled=not s.history,
         )  # fmt: skip
         st.button(
             next_label, key="next_phase", type="primary", on_click=actions.next_phase,
-            shortcut="Right", help="Perform exactly one of the nine phases (keyboard: →)",
+            shortcut="Right",
         )  # fmt: skip
         st.button(
-            "Full step ⏭", key="full_step", on_click=actions.full_step,
-            help="Finish the current training step (all remaining phases)",
+            "Full step", key="full_step", icon=":material/skip_next:", on_click=actions.full_step,
         )  # fmt: skip
 
 
@@ -39,8 +39,20 @@ def training_controls():
     """Epochs, Train, until learned, Play."""
     st.session_state.setdefault("epochs", 100)
     with st.container(horizontal=True, vertical_alignment="bottom", key="training"):
-        st.number_input("Epochs", min_value=1, max_value=20_000, step=10, key="epochs", width=130)
-        st.button("Train", key="train", on_click=actions.request_training, icon="🏋")
+        st.number_input(
+            "Epochs",
+            min_value=LIMITS["epochs"][0],
+            max_value=LIMITS["epochs"][1],
+            step=10,
+            key="epochs",
+            width=130,
+        )
+        st.button(
+            "Train",
+            key="train",
+            on_click=actions.request_training,
+            icon=":material/model_training:",
+        )
         st.checkbox(
             "until learned", key="until_learned",
             help="Train (or play) until every output of every pattern is on the right side "
@@ -71,11 +83,17 @@ def settings_sidebar():
     bar.header("Settings")
     kw = {"on_change": actions.apply_setting}
     bar.number_input(
-        "Learning rate η", min_value=0.0001, max_value=100.0, step=0.1, format="%.4f",
+        "Learning rate η", min_value=LIMITS["lr"][0], max_value=LIMITS["lr"][1], step=0.1, format="%.4f",
         key="lr", args=("lr",), **kw,
     )  # fmt: skip
     bar.number_input(
-        "Seed", min_value=0, max_value=2**31 - 1, step=1, key="seed", args=("seed",), **kw
+        "Seed",
+        min_value=LIMITS["seed"][0],
+        max_value=LIMITS["seed"][1],
+        step=1,
+        key="seed",
+        args=("seed",),
+        **kw,
     )
     bar.selectbox(
         "Rule", list(RULES), key="rule", args=("rule",),
@@ -97,7 +115,7 @@ def settings_sidebar():
             key="pattern_bits", on_change=actions.apply_pattern_bits,
         )  # fmt: skip
     bar.number_input(
-        "Momentum", min_value=0.0, max_value=0.99, step=0.1, format="%.2f",
+        "Momentum", min_value=LIMITS["momentum"][0], max_value=LIMITS["momentum"][1], step=0.1, format="%.2f",
         key="momentum", args=("momentum",), **kw,
     )  # fmt: skip
     bar.caption(
@@ -105,9 +123,7 @@ def settings_sidebar():
         "training step from its first phase with the new setting, keeping the weights. "
         "Undo takes a change back."
     )
-    bar.button(
-        "Reset network", key="reset", on_click=actions.reset, help="A fresh network from the seed"
-    )
+    bar.button("Reset: fresh network from the seed", key="reset", on_click=actions.reset)
 
 
 def timeline():

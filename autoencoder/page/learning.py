@@ -150,7 +150,7 @@ def run_race():
     epochs = int(st.session_state.get("race_epochs") or 500)
     kw = {
         "lr": s.settings.lr, "momentum": s.settings.momentum,
-        "activation": s.settings.activation, "epochs": epochs,
+        "activation": s.settings.activation, "epochs": epochs, "until_learned": True,
     }  # fmt: skip
     results = {
         rule: train(s.start.params, s.patterns, rule=rule, **kw) for rule in ("exact", "notebook")
@@ -167,7 +167,12 @@ def race_panel():
     with st.container(horizontal=True, vertical_alignment="bottom"):
         st.session_state.setdefault("race_epochs", 500)
         st.number_input(
-            "Race epochs", min_value=1, max_value=5000, step=100, key="race_epochs", width=140
+            "Race: at most N epochs",
+            min_value=1,
+            max_value=5000,
+            step=100,
+            key="race_epochs",
+            width=140,
         )
         st.button("Race the two rules", key="race", on_click=run_race)
     race = st.session_state.get("race_result")
@@ -175,7 +180,7 @@ def race_panel():
         fig = memo("race_figure", (id(race),), lambda: loss_figure(race["curves"]))
         st.plotly_chart(fig, key="race_chart", config=CHART_CONFIG)
         learned = ", ".join(
-            f"{r}: {'learned by epoch ' + str(e) if e is not None else 'not learned'}"
+            f"{r}: learned after {e} epochs" if e is not None else f"{r}: not learned"
             for r, e in race["learned_at"].items()
         )
         st.caption(f"Raced from {race['from']}. {learned}.")

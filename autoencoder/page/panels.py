@@ -10,6 +10,14 @@ from .phase_text import TITLES, phase_arrays, phase_latex, step_printout
 from .state import memo, session
 
 CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
+# Long equations scroll inside their box instead of being cut off or widening the page.
+STYLE = """<style>
+.st-key-phase_detail .katex-display { overflow-x: auto; overflow-y: hidden; padding: 2px 0; }
+</style>"""
+
+
+def style():
+    st.html(STYLE)
 
 
 def message():
@@ -18,19 +26,26 @@ def message():
     if kind_text:
         kind, text = kind_text
         getattr(st, kind)(text)
+    if session().warning:
+        st.warning(session().warning)
 
 
 def status():
     s = session()
     with st.container(key="status"):
         st.markdown(f"**{s.status_text()}**")
-        n = len(s.patterns)
-        where = f"example {s.example % n + 1} of {n}" if n > 1 else "the one training pattern"
-        following = s.step.next_name or "a new step"
-        st.caption(
-            f"Training on x = {s.example_bits} ({where}) · next: {following} · "
-            f"rule: {s.settings.rule} · η = {s.settings.lr:g}"
-        )
+        st.caption(status_caption(s))
+
+
+def status_caption(s) -> str:
+    """Which example the step trains on, what comes next, the rule and rate."""
+    n = len(s.patterns)
+    settings = f"rule: {s.settings.rule} · η = {s.settings.lr:g}"
+    if s.step.complete:
+        upcoming = bits_to_str(s.patterns[s.example % n])
+        return f"Step done on x = {s.example_bits}; next step: x = {upcoming} · {settings}"
+    where = f" (example {s.example % n + 1} of {n})" if n > 1 else ""
+    return f"Training on x = {s.example_bits}{where} · next: {s.step.next_name} · {settings}"
 
 
 def network():

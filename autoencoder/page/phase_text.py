@@ -95,7 +95,7 @@ def _f_of(latex: str, value: float) -> str:
 
 
 def _aligned(header: str, rows: list[str]) -> str:
-    return header + r"\\[4pt]\begin{aligned}" + r"\\".join(rows) + r"\end{aligned}"
+    return header + r"\\[4pt]\small\begin{aligned}" + r"\\".join(rows) + r"\end{aligned}"
 
 
 def _hidden_z(s: Step) -> str:

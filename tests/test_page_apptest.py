@@ -1,0 +1,203 @@
+"""The page driven headless by Streamlit's AppTest, every control by its design.md key."""
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("streamlit")
+from streamlit.testing.v1 import AppTest
+
+from autoencoder.notebook import NOTEBOOK_START
+from autoencoder.page import actions
+from autoencoder.page.phase_text import phase_arrays, phase_latex, step_printout
+from autoencoder.phases import PHASE_NAMES, next_phase, start_step
+from autoencoder.session import Session
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+@pytest.fixture
+def at():
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    assert_clean(app)
+    return app
+
+
+def assert_clean(app):
+    assert not app.exception, [e.value for e in app.exception]
+
+
+def sess(app) -> Session:
+    return app.session_state["ae_session"]
+
+
+def status_text(app) -> str:
+    return " ".join(m.value for m in app.markdown if "Epoch" in m.value and "Phase:" in m.value)
+
+
+def click(app, key):
+    app.button(key=key).click().run()
+    assert_clean(app)
+
+
+def test_nine_phases_in_order_with_status_and_equation(at):
+    seen, equations = [], set()
+    for name in PHASE_NAMES:
+        click(at, "next_phase")
+        seen.append(sess(at).phase)
+        assert f"Phase: {name}" in status_text(at)
+        equations.add(at.latex[0].value)
+    assert seen == list(PHASE_NAMES)
+    assert len(equations) == 9  # each phase explains itself differently
+    assert "Epoch 0 · Step 1 · Phase: update_hidden" in status_text(at)
+    click(at, "next_phase")  # the tenth click starts the next step
+    assert "Step 1 · Phase: hidden_z" in status_text(at)
+
+
+def test_undo_and_full_step(at):
+    for _ in range(3):
+        click(at, "next_phase")
+    click(at, "prev_phase")
+    assert sess(at).phase == "hidden_a" and "Phase: hidden_a" in status_text(at)
+    click(at, "full_step")
+    assert sess(at).step_count == 1 and sess(at).step.complete
+    click(at, "prev_phase")
+    assert sess(at).step_count == 0 and sess(at).phase == "hidden_a"
+
+
+def test_train_epochs_and_until_learned(at):
+    at.number_input(key="epochs").set_value(40).run()
+    click(at, "train")
+    assert sess(at).epoch == 40 and len(sess(at).losses) == 40
+    assert "Epoch 40 · Step 320" in status_text(at)
+    click(at, "prev_phase")  # one undo point for the whole run
+    assert sess(at).epoch == 0
+    at.checkbox(key="until_learned").check().run()
+    click(at, "train")
+    assert sess(at).epoch > 0
+    assert any("Learned" in s.value for s in at.success)
+
+
+def test_reset_gives_fresh_network(at):
+    first = sess(at).params.flat().copy()
+    click(at, "full_step")
+    click(at, "reset")
+    assert sess(at).step_count == 0 and sess(at).losses == []
+    np.testing.assert_array_equal(sess(at).params.flat(), first)
+
+
+@pytest.mark.parametrize(
+    "kind,key,value",
+    [
+        ("number_input", "lr", 0.5),
+        ("number_input", "momentum", 0.5),
+        ("selectbox", "rule", "notebook"),
+        ("selectbox", "activation", "shifted-sigmoid"),
+        ("radio", "dataset", "notebook"),
+        ("radio", "dataset", "custom"),
+    ],
+)
+def test_each_setting_restarts_the_step(at, kind, key, value):
+    for _ in range(4):
+        click(at, "next_phase")
+    getattr(at, kind)(key=key).set_value(value).run()
+    assert_clean(at)
+    assert getattr(sess(at).settings, key) == value
+    assert sess(at).step.done == 0  # the current step starts over with the new setting
+    click(at, "prev_phase")  # undo takes the change back, and the widget follows
+    assert getattr(sess(at).settings, key) != value
+    assert getattr(at, kind)(key=key).value == getattr(sess(at).settings, key)
+
+
+def test_new_seed_gives_fresh_network(at):
+    before = sess(at).params.flat().copy()
+    click(at, "full_step")
+    at.number_input(key="seed").set_value(7).run()
+    assert_clean(at)
+    assert sess(at).settings.seed == 7 and sess(at).step_count == 0
+    assert not np.allclose(sess(at).params.flat(), before)
+
+
+def test_custom_pattern_bits(at):
+    at.radio(key="dataset").set_value("custom").run()
+    at.pills(key="pattern_bits").set_value([1, 2]).run()
+    assert_clean(at)
+    assert sess(at).settings.pattern == "11000000"
+    assert sess(at).example_bits == "11000000"
+
+
+def test_click_on_input_node_flips_a_bit_only_for_the_custom_set():
+    s = Session()
+    assert actions.handle_click(s, "x1") == "x1" and s.settings.dataset == "onehot"
+    s.update_settings(dataset="custom", pattern="00000000")
+    assert actions.handle_click(s, "x3") is None
+    assert s.settings.pattern == "00100000"
+    assert actions.handle_click(s, "W1[0,1]") == "W1[0,1]"
+
+
+def test_play_toggle_and_tick(at):
+    at.toggle(key="play").set_value(True).run()
+    assert_clean(at)
+    s = Session()
+    assert actions.play_tick(s, 3, until_learned=False) is False
+    assert s.epoch == 3
+    learned = Session()
+    learned.train(until_learned=True)
+    assert actions.play_tick(learned, 1, until_learned=True) is True
+
+
+def test_timeline_jumps_back(at):
+    for _ in range(5):
+        click(at, "next_phase")
+    at.session_state["timeline_box"] = True
+    at.run()
+    at.selectbox(key="timeline").set_value(2).run()
+    click(at, "jump")
+    assert sess(at).step.done == 2 and len(sess(at).history) == 2
+
+
+def test_learning_tabs(at):
+    click(at, "full_step")
+    at.session_state["learning_tab"] = "Hidden codes"
+    at.run()
+    assert_clean(at)
+    assert at.table and any("distinct" in m.value for m in at.markdown)
+    at.session_state["learning_tab"] = "Notebook rule vs exact"
+    at.run()
+    assert any("Cosine" in m.value for m in at.markdown)
+    at.number_input(key="race_epochs").set_value(20).run()
+    click(at, "race")
+    race = at.session_state["race_result"]
+    assert set(race["curves"]) == {"exact", "notebook"}
+    assert len(race["curves"]["exact"]) == 20
+    at.session_state["learning_tab"] = "Gradient check"
+    at.run()
+    assert any("below 1e-7" in m.value for m in at.markdown)
+
+
+def test_sessions_are_separate():
+    one, two = (
+        AppTest.from_file(APP, default_timeout=60),
+        AppTest.from_file(APP, default_timeout=60),
+    )
+    one.run(), two.run()
+    click(one, "full_step")
+    assert sess(one) is not sess(two)
+    assert sess(one).step_count == 1 and sess(two).step_count == 0
+
+
+def test_phase_text_reproduces_the_notebook_print():
+    s = start_step(NOTEBOOK_START, [1, 1, 0, 1, 1, 1, 0, 1], lr=0.1, rule="notebook",
+                   activation="shifted-sigmoid")  # fmt: skip
+    for _ in range(7):
+        s = next_phase(s)
+    assert phase_arrays(s, "hidden_delta") == [
+        ("delta_hidden", "array([[-0.00370008,  0.01775197, -0.00129583]])")
+    ]
+    assert r"\delta_h = (\delta_o W_1)" in phase_latex(s)
+    assert "-0.0037" in phase_latex(s)
+    printout = step_printout(s)
+    assert printout.startswith("input_layer\narray([[1, 1, 0, 1, 1, 1, 0, 1]])")
+    assert "delta_out\narray([[ 0.01081543,  0.05842546, -0.09744362," in printout
