@@ -18,6 +18,7 @@ import numpy as np
 
 from .model import Params, bits_to_str, init_params
 from .phases import PHASE_NAMES, PHASES, Step, next_phase, start_step
+from .safe_training import joined, train_until_blow_up
 from .session_state import (
     DATASETS,
     LIMITS,
@@ -31,11 +32,9 @@ from .session_state import (
     quiet_numpy,
     step_is_sane,
 )
-from .training import MAX_EPOCHS, TrainResult, train
 from .weights_io import MAX_ABS
 
 MAX_HISTORY = 500
-TRAIN_CHUNK_EPOCHS = 250  # a blow-up wastes at most this many epochs of work
 __all__ = ["DATASETS", "LIMITS", "MAX_HISTORY", "Session", "Settings", "Snapshot", "State"]
 __all__ += ["StateError", "replay"]
 
@@ -269,42 +268,19 @@ class Session:
                 if not self._finish():
                     return self._stop_training(f"in step {self.step_count + 1}")
             epochs = epochs if until_learned else epochs - 1
-        options = dict(until_learned=until_learned, mode="online")
-        options.update(self.settings.step_settings())
-        remaining = MAX_EPOCHS if until_learned else epochs
-        chunks = []
-        while True:  # in chunks, so that a blow-up is caught soon after it happens
-            size = min(TRAIN_CHUNK_EPOCHS, remaining)
-            result = self._train_from(self.step.params, self.step.velocity, size, options)
-            if result is None:
-                return self._stop_after_blow_up(size, options)
-            self._take(result)
-            chunks.append(result)
-            remaining -= result.epochs_run
-            if remaining <= 0 or result.epochs_run < size:  # done, or learned
-                return _joined(chunks)
-
-    def _stop_after_blow_up(self, epochs: int, options: dict):
-        """Redo a chunk that blew up one epoch at a time, keep its sane epochs, warn."""
-        for _ in range(epochs):
-            one = self._train_from(self.step.params, self.step.velocity, 1, options)
-            if one is None:
-                break
-            self._take(one)
-            if one.epochs_run == 0:  # learned
-                return None
-        return self._stop_training(f"in epoch {self.epoch + 1}")
-
-    def _train_from(self, params, velocity, epochs, options):
-        """The trainer's result from ``params``, or None if anything in it is not sane."""
-        velocity_list = None if velocity is None else [velocity]
-        with quiet_numpy():
-            result = train(
-                params, self.patterns, epochs=epochs, velocity_list=velocity_list, **options
-            )
-        losses = result.loss_history[:, 0]
-        sane = params_are_sane(result.params[0]) and params_are_sane(result.velocity[0])
-        return result if sane and np.isfinite(losses).all() else None
+        runs, blew_up = train_until_blow_up(
+            self.step.params,
+            self.step.velocity,
+            self.patterns,
+            epochs=epochs,
+            until_learned=until_learned,
+            **self.settings.step_settings(),
+        )
+        for run in runs:
+            self._take(run)
+        if blew_up:
+            return self._stop_training(f"in epoch {self.epoch + 1}")
+        return joined(runs)
 
     def _take(self, result):
         self.losses.extend(result.loss_history[:, 0].tolist())
@@ -365,18 +341,6 @@ class Session:
     @property
     def n_phases(self) -> int:
         return len(PHASES)
-
-
-def _joined(chunks: list) -> TrainResult:
-    """One TrainResult for consecutive training runs (epoch counts from the first)."""
-    last, before = chunks[-1], sum(c.epochs_run for c in chunks[:-1])
-    learned = last.learned_at[0]
-    return replace(
-        last,
-        loss_history=np.concatenate([c.loss_history for c in chunks]),
-        learned_at=[None if learned is None else learned + before],
-        epochs_run=before + last.epochs_run,
-    )
 
 
 def replay_step(start: Step, done: int) -> Step:
