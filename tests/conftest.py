@@ -85,7 +85,10 @@ def app_url(chromium_executable):
 
 @pytest.fixture(scope="session")
 def browser(chromium_executable):
-    sync_api = pytest.importorskip("playwright.sync_api")
+    if os.environ.get("CI"):
+        import playwright.sync_api as sync_api  # in CI a missing Playwright is a failure
+    else:
+        sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_executable, args=CHROMIUM_ARGS)
         yield browser

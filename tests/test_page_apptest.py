@@ -171,7 +171,7 @@ def test_learning_tabs(at):
     click(at, "race")
     race = at.session_state["race_result"]
     assert set(race["curves"]) == {"exact", "notebook"}
-    assert len(race["curves"]["exact"]) == 20
+    assert 0 < len(race["curves"]["exact"]) <= 20
     at.session_state["learning_tab"] = "Gradient check"
     at.run()
     assert any("below 1e-7" in m.value for m in at.markdown)

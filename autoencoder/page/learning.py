@@ -7,7 +7,7 @@ import streamlit as st
 
 from autoencoder.activations import get_activation
 from autoencoder.gradcheck import gradcheck
-from autoencoder.model import bits_to_str
+from autoencoder.model import bits_to_str, init_params
 from autoencoder.phases import finish_step, start_step
 from autoencoder.training import codes_distinct, hidden_code_bits, is_learned, train
 
@@ -145,25 +145,28 @@ def rules_panel():
 
 
 def run_race():
-    """Train two copies of the current network, one per rule; keep both loss curves."""
+    """Train two copies of the seed's fresh network, one per rule (same settings otherwise),
+    each until its set is learned or for at most ``race_epochs``; keep both loss curves."""
     s = session()
     epochs = int(st.session_state.get("race_epochs") or 500)
     kw = {
         "lr": s.settings.lr, "momentum": s.settings.momentum,
         "activation": s.settings.activation, "epochs": epochs, "until_learned": True,
     }  # fmt: skip
-    results = {
-        rule: train(s.start.params, s.patterns, rule=rule, **kw) for rule in ("exact", "notebook")
-    }
+    start = init_params(s.settings.seed)
+    results = {rule: train(start, s.patterns, rule=rule, **kw) for rule in ("exact", "notebook")}
     st.session_state["race_result"] = {
-        "from": s.status_text(),
+        "from": f"seed {s.settings.seed}, η = {s.settings.lr:g}, {s.settings.activation}",
         "curves": {r: res.loss_history[:, 0].tolist() for r, res in results.items()},
         "learned_at": {r: res.learned_at[0] for r, res in results.items()},
     }
 
 
 def race_panel():
-    st.markdown("**Race**: two copies of this network, one per rule, same settings.")
+    st.markdown(
+        "**Race**: two copies of the seed's fresh network, one per rule, same settings; "
+        "each stops when its set is learned."
+    )
     with st.container(horizontal=True, vertical_alignment="bottom"):
         st.session_state.setdefault("race_epochs", 500)
         st.number_input(
@@ -183,7 +186,7 @@ def race_panel():
             f"{r}: learned after {e} epochs" if e is not None else f"{r}: not learned"
             for r, e in race["learned_at"].items()
         )
-        st.caption(f"Raced from {race['from']}. {learned}.")
+        st.caption(f"Raced from {race['from']}: {learned}.")
 
 
 def gradcheck_panel():

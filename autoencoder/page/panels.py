@@ -95,6 +95,8 @@ def phase_detail():
     with st.container(key="phase_detail", border=True):
         st.markdown(f"#### {TITLES[step.phase]}")
         st.latex(phase_latex(step))
+        if step.phase == "ready":
+            st.caption("The input is also the target: it is an autoencoder.")
         arrays = phase_arrays(step, step.phase)
         if arrays:
             st.code("\n".join(f"{name}\n{text}" for name, text in arrays), language=None)

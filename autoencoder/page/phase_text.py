@@ -134,8 +134,10 @@ def _error(s: Step) -> str:
     rows = [
         f"e_{k + 1} &= {num(s.x[k])} - {num(s.output_a[k])} = {num(s.error[k])}" for k in range(8)
     ]
-    squares = " + ".join(num(e * e) for e in s.error)
-    rows.append(rf"E &= \tfrac12 ({squares}) = {s.loss:.6f}")
+    sq = s.error * s.error
+    rows.append(r"\textstyle\sum_k e_k^2 &= " + " + ".join(num(v) for v in sq[:4]))
+    rows.append(r"&\quad + " + " + ".join(num(v) for v in sq[4:]) + f" = {num(sq.sum())}")
+    rows.append(rf"E &= \tfrac12 \cdot {num(sq.sum())} = {s.loss:.6f}")
     return _aligned(r"e = x - a_o, \quad E = \tfrac12 \textstyle\sum_k e_k^2", rows)
 
 
@@ -204,7 +206,7 @@ def phase_latex(step: Step) -> str:
     name = step.phase
     if name == "ready":
         bits = ",".join(str(int(v)) for v in step.x)
-        return f"x = t = ({bits}) \\quad \\text{{(input = target: it is an autoencoder)}}"
+        return f"x = t = ({bits})"
     builders = {
         "hidden_z": _hidden_z,
         "hidden_a": lambda s: _activation(s, "h", s.hidden_z, s.hidden_a, 3),
