@@ -201,3 +201,14 @@ def test_phase_text_reproduces_the_notebook_print():
     printout = step_printout(s)
     assert printout.startswith("input_layer\narray([[1, 1, 0, 1, 1, 1, 0, 1]])")
     assert "delta_out\narray([[ 0.01081543,  0.05842546, -0.09744362," in printout
+
+
+def test_selected_element_is_explained(at):
+    for _ in range(6):
+        click(at, "next_phase")
+    at.session_state[actions.SELECTED_KEY] = "o3"
+    at.run()
+    assert_clean(at)
+    texts = [m.value for m in at.markdown]
+    assert any(t.startswith("**o3** (output)") and "delta" in t for t in texts)
+    assert len(at.latex) > 1  # the phase equation and the element's own equations

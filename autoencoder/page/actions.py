@@ -9,6 +9,8 @@ import math
 
 import streamlit as st
 
+from autoencoder.figures import element_from_selection
+
 from .state import session
 
 INPUT_IDS = tuple(f"x{i + 1}" for i in range(8))  # the graph's input node ids
@@ -81,13 +83,8 @@ def apply_pattern_bits():
 def on_network_select():
     """A click on the graph: an input node flips a bit of the custom pattern (when that is
     the training set); anything else is selected and explained below the graph."""
-    from .figure_source import element_from_selection
-
     chart = st.session_state.get("network_chart")
-    selection = getattr(chart, "selection", None)
-    if selection is None and isinstance(chart, dict):
-        selection = chart.get("selection")
-    st.session_state[SELECTED_KEY] = handle_click(session(), element_from_selection(selection))
+    st.session_state[SELECTED_KEY] = handle_click(session(), element_from_selection(chart))
 
 
 def handle_click(s, element: str | None) -> str | None:

@@ -6,12 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from autoencoder.activations import get_activation
+from autoencoder.figures import code_cube_figure, loss_figure
 from autoencoder.gradcheck import gradcheck
 from autoencoder.model import bits_to_str, init_params
 from autoencoder.phases import finish_step, start_step
 from autoencoder.training import codes_distinct, hidden_code_bits, is_learned, train
 
-from .figure_source import code_cube_figure, loss_figure
 from .state import memo, session
 
 TABS = ("Loss curve", "Hidden codes", "Notebook rule vs exact", "Gradient check")

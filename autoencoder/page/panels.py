@@ -2,10 +2,10 @@
 
 import streamlit as st
 
+from autoencoder.figures import element_details, network_figure
 from autoencoder.model import bits_to_str
 
 from . import actions
-from .figure_source import element_details, network_figure
 from .phase_text import TITLES, phase_arrays, phase_latex, step_printout
 from .state import memo, session
 
@@ -75,18 +75,24 @@ def network():
 
 
 def selected_details(s, element_id: str):
+    """The clicked element's numbers and the equations that produced them."""
     try:
         details = element_details(s.step, element_id)
     except (ValueError, KeyError, TypeError):
         return
-    rows = " · ".join(f"**{k}**: {_fmt(v)}" for k, v in details.items())
-    st.markdown(f"Selected {element_id}: {rows}")
+    with st.container(key="selected_element", border=True):
+        values = details.get("values") or {}
+        shown = " · ".join(f"{k} = {_fmt(v)}" for k, v in values.items() if v is not None)
+        st.markdown(f"**{element_id}** ({details.get('kind')}): {shown or 'not computed yet'}")
+        for equation in details.get("equations") or [details.get("latex", "")]:
+            st.latex(equation)
 
 
 def _fmt(value) -> str:
-    if isinstance(value, float):
-        return f"{value:.8f}"
-    return str(value)
+    try:
+        return f"{float(value):.8f}"
+    except (TypeError, ValueError):
+        return str(value)
 
 
 def phase_detail():
