@@ -31,12 +31,21 @@ def _sane_run(params, velocity, patterns, epochs, options) -> TrainResult | None
 
 
 def train_until_blow_up(
-    params, velocity, patterns, *, epochs=None, until_learned=False, chunk=CHUNK_EPOCHS, **options
+    params,
+    velocity,
+    patterns,
+    *,
+    epochs=None,
+    until_learned=False,
+    chunk=CHUNK_EPOCHS,
+    progress=None,
+    **options,
 ) -> tuple[list[TrainResult], bool]:
     """Train one network online; returns (the sane runs in order, whether it blew up).
 
     ``epochs`` bounds the run (MAX_EPOCHS when ``until_learned``); ``options`` are the
-    trainer's (lr, rule, activation, momentum, mode).
+    trainer's (lr, rule, activation, momentum, mode). ``progress(epochs_done)`` is called
+    after each chunk.
     """
     options = {"mode": "online", **options, "until_learned": until_learned}
     remaining = MAX_EPOCHS if until_learned else epochs
@@ -52,6 +61,8 @@ def train_until_blow_up(
             )
             return runs + ones, blew
         runs.append(result)
+        if progress is not None:
+            progress(sum(r.epochs_run for r in runs))
         params, velocity = result.params[0], result.velocity[0]
         remaining -= result.epochs_run
         if remaining <= 0 or result.epochs_run < size:  # done, or learned

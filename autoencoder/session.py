@@ -18,7 +18,7 @@ import numpy as np
 
 from .model import Params, bits_to_str, init_params
 from .phases import PHASE_NAMES, PHASES, Step, next_phase, start_step
-from .safe_training import joined, train_until_blow_up
+from .safe_training import CHUNK_EPOCHS, joined, train_until_blow_up
 from .session_state import (
     DATASETS,
     LIMITS,
@@ -32,6 +32,7 @@ from .session_state import (
     quiet_numpy,
     step_is_sane,
 )
+from .training import MAX_EPOCHS
 from .weights_io import MAX_ABS
 
 MAX_HISTORY = 500
@@ -253,11 +254,12 @@ class Session:
         if not self._finish():
             self._refuse(f"in step {self.step_count + 1}")
 
-    def train(self, epochs: int = 1, until_learned: bool = False):
+    def train(self, epochs: int = 1, until_learned: bool = False, progress=None):
         """Train whole epochs online. A step or epoch in progress is first finished step by
         step, and counts as the first of the ``epochs``. Returns the trainer's result, or
         None if the numbers blew up: training then stops at the last sane epoch (or step)
-        and :attr:`warning` says so. StateError if ``epochs`` is outside ``LIMITS``."""
+        and :attr:`warning` says so. StateError if ``epochs`` is outside ``LIMITS``.
+        ``progress(epochs_done)``, if given, is called about 20 times along the way."""
         epochs = epochs if until_learned else check_epochs(epochs)
         self._push(f"train {'until learned' if until_learned else epochs}")
         if self.step.done and not self.step.complete:
@@ -274,6 +276,8 @@ class Session:
             self.patterns,
             epochs=epochs,
             until_learned=until_learned,
+            chunk=self._chunk(epochs, until_learned, progress),
+            progress=progress,
             **self.settings.step_settings(),
         )
         for run in runs:
@@ -281,6 +285,14 @@ class Session:
         if blew_up:
             return self._stop_training(f"in epoch {self.epoch + 1}")
         return joined(runs)
+
+    @staticmethod
+    def _chunk(epochs: int, until_learned: bool, progress) -> int:
+        """Epochs per trainer call: ~20 calls when someone watches the progress."""
+        if progress is None:
+            return CHUNK_EPOCHS
+        total = MAX_EPOCHS if until_learned else epochs
+        return max(1, min(CHUNK_EPOCHS, total // 20))
 
     def _take(self, result):
         self.losses.extend(result.loss_history[:, 0].tolist())

@@ -174,3 +174,14 @@ def test_long_runs_train_in_chunks_exactly_like_one_trainer_run():
     expected = train(init_params(0), ONE_HOT, epochs=600, lr=2.0, momentum=0.5)
     assert s.params.flat().tobytes() == expected.params[0].flat().tobytes()
     assert s.losses == expected.loss_history[:, 0].tolist() and s.epoch == 600
+
+
+def test_training_with_progress_reports_along_the_way_and_is_one_undo_point():
+    s = Session()
+    seen = []
+    s.train(100, progress=seen.append)
+    plain = Session()
+    plain.train(100)
+    assert s.params.flat().tobytes() == plain.params.flat().tobytes()
+    assert len(seen) == 20 and seen[-1] == 100 and seen == sorted(seen)
+    assert len(s.history) == 1 and s.undo() and s.epoch == 0

@@ -4,9 +4,6 @@ Callbacks run before the script, so the page then draws the new state. Messages 
 user (a refused setting, a training result) are left in ``st.session_state`` and shown once.
 """
 
-import dataclasses
-import math
-
 import streamlit as st
 
 from autoencoder.figures import element_from_selection
@@ -120,25 +117,13 @@ def run_pending_training(where):
             say("success", f"Learned: every output on the right side of 0.5 (epoch {s.epoch}).")
         return
     bar = where.progress(0.0, text=f"Training {epochs} epochs…")
-    before = list(s.history)
-    chunk = max(1, math.ceil(epochs / 20))
-    done = 0
-    while done < epochs and not s.warning:
-        n = min(chunk, epochs - done)
-        s.train(n)
-        done += n
-        bar.progress(done / epochs, text=f"Training: epoch {s.epoch}")
-    collapse_undo(s, before, f"train {epochs}")
+    start_epoch = s.epoch
+
+    def show(done):
+        bar.progress(min(done / epochs, 1.0), text=f"Training: epoch {start_epoch + done}")
+
+    s.train(epochs, progress=show)
     bar.empty()
-
-
-def collapse_undo(s, before: list, label: str):
-    """Keep one undo point (the first) for the actions pushed since ``before``, relabelled."""
-    old = {id(snap) for snap in before}
-    while len(s.history) >= 2 and id(s.history[-2]) not in old:
-        s.history.pop()
-    if s.history and id(s.history[-1]) not in old:
-        s.history.append(dataclasses.replace(s.history.pop(), label=label))
 
 
 def play_tick(s, epochs: int, until_learned: bool) -> bool:
