@@ -1,5 +1,6 @@
-"""Shared helpers for the page benchmarks: start `streamlit run` servers, open pages in the
-system Chromium, click and time. Used by bench_page.py and bench_replicas.py."""
+"""Shared helpers for the page benchmarks and the browser tests: start `streamlit run`
+servers, find the system Chromium, click and time. Used by bench_page.py, bench_replicas.py
+and tests/conftest.py."""
 
 import contextlib
 import os
@@ -38,7 +39,11 @@ SETTLED = (
 
 
 def chromium_path() -> str | None:
-    return shutil.which("chromium") or shutil.which("chromium-browser")
+    """The system Chromium (Debian package `chromium`), or None."""
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
 
 
 def free_port() -> int:
@@ -60,7 +65,7 @@ def streamlit_server(script: Path, port: int | None = None):
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_healthy(url)
+        wait_healthy(url, proc)
         yield url, proc
     finally:
         proc.terminate()
@@ -70,9 +75,12 @@ def streamlit_server(script: Path, port: int | None = None):
             proc.kill()
 
 
-def wait_healthy(url: str, timeout: float = 60):
+def wait_healthy(url: str, proc: subprocess.Popen | None = None, timeout: float = 60):
+    """Poll `/_stcore/health` until it answers ok (RuntimeError if the server died)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if proc is not None and proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with status {proc.returncode}")
         with contextlib.suppress(OSError):
             with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
                 if resp.read().strip() == b"ok":
