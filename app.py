@@ -5,13 +5,14 @@ Composes the page from ``autoencoder.page``; each browser session has its own ne
 
 import streamlit as st
 
-from autoencoder.page import actions, controls, learning, panels, play
+from autoencoder.page import actions, controls, learning, panels, play, sharing
 
 st.set_page_config(page_title="8-3-8 backprop, one phase at a time", page_icon="🧮", layout="wide")
 play.begin_run()
 panels.style()
 actions.run_pending_training(st.empty())
 controls.settings_sidebar()
+sharing.sharing_panel()
 
 st.markdown("#### 8-3-8 autoencoder · backpropagation one phase at a time")
 panels.message()
@@ -26,3 +27,4 @@ controls.training_controls()
 controls.timeline()
 learning.learning_tabs()
 play.ticker()
+sharing.sync_url()  # last: the URL carries the state this run shows

@@ -34,6 +34,7 @@ MAX_URL_LOSSES = 1000  # the most decode() accepts
 _PARAMS_CHARS = math.ceil(N_PARAMS * 8 * 4 / 3)  # 630
 MAX_VALUE_CHARS = math.ceil(MAX_URL_LOSSES * 8 * 4 / 3)
 _SETTING_NAMES = ("lr", "momentum", "seed", "rule", "activation", "dataset", "pattern")
+KEYS = (*_SETTING_NAMES, "p", "v", "pos", "el", "l")  # every query parameter this module owns
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?")
 _INTEGER = re.compile(r"\d{1,13}")
 _BASE64 = re.compile(r"[A-Za-z0-9_-]*")
@@ -127,7 +128,7 @@ def decode(query: Mapping) -> Session:
     """
     if not isinstance(query, Mapping):
         raise StateError("the URL's query could not be read")
-    values = {name: _single(query, name) for name in (*_SETTING_NAMES, "p", "v", "pos", "el", "l")}
+    values = {name: _single(query, name) for name in KEYS}
     defaults = Settings()
     settings = {}
     for name in _SETTING_NAMES:

@@ -22,12 +22,13 @@ def style():
 
 def message():
     """Show (once) what the last action left to say."""
+    s = session()  # first: a session started from a refused link leaves a message
     kind_text = st.session_state.pop(actions.MESSAGE_KEY, None)
     if kind_text:
         kind, text = kind_text
         getattr(st, kind)(text)
-    if session().warning:
-        st.warning(session().warning)
+    if s.warning:
+        st.warning(s.warning)
 
 
 def status():

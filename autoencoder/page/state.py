@@ -15,9 +15,11 @@ CACHE_KEY = "ae_cache"
 
 
 def session() -> Session:
-    """This browser session's Session, created on first use."""
+    """This browser session's Session, created on first use from the URL's state."""
     if SESSION_KEY not in st.session_state:
-        st.session_state[SESSION_KEY] = Session()
+        from .sharing import session_from_url  # here, not above: sharing imports this module
+
+        st.session_state[SESSION_KEY] = session_from_url()
     return st.session_state[SESSION_KEY]
 
 

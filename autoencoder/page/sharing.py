@@ -1,0 +1,157 @@
+"""Save, load, share: the URL carries the whole state; export, import and pasted arrays.
+
+- :func:`session_from_url` starts a new browser session (a first visit, a reload, a link
+  opened elsewhere) from the query parameters (:mod:`autoencoder.urlstate`). A link that
+  cannot be used is refused as a whole, with a message naming the parameter, and the
+  session starts fresh.
+- :func:`sync_url`, called once at the end of every full run of the page, writes the
+  state's parameters into the URL when they changed. Keys that urlstate does not own
+  (``presentation``, ``controls``, ...) are left alone. Play reruns the whole page after
+  each tick, so the URL follows play tick by tick and holds the final state when it stops.
+  Each change is one browser history entry (Streamlit pushes it); the Back button does not
+  undo: the Undo button does.
+- :func:`sharing_panel`: export (a JSON file built only when clicked), import of a state or
+  weights file, and W1 b1 W2 b2 pasted as a notebook printed them. Each load is one
+  undoable action; anything unusable gets a message and changes nothing.
+
+Nothing a user supplies is evaluated; messages quote it with markdown switched off.
+"""
+
+import math
+import re
+
+import streamlit as st
+
+from autoencoder import urlstate
+from autoencoder.pasted_arrays import MAX_CHARS, params_from_text
+from autoencoder.session import Session
+from autoencoder.session_state import StateError
+from autoencoder.state_file import apply_import, export_state
+from autoencoder.weights_io import MAX_FILE_BYTES, WeightsError
+
+from . import actions
+from .state import session
+
+IMPORTED_KEY = "ae_imported_file_id"  # the uploaded file already applied (not again on rerun)
+UPLOAD_MB = math.ceil(MAX_FILE_BYTES / 2**20)  # st.file_uploader counts whole megabytes
+PASTE_EXAMPLE = """W1 = array([[-0.14596248,  0.46984296, -0.20284101],
+       ... 8 rows of 3 ...])
+b1 = [[0.2888758  0.14884696 0.20725632]]
+W2 = ...  (3 rows of 8)
+b2 = ...  (8 numbers)"""
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=^&])")
+
+
+def plain(text: str) -> str:
+    """``text`` for st.error/st.success with no markdown, LaTeX or HTML taking effect."""
+    one_line = " ".join(str(text).split())
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", one_line)
+
+
+# --- the URL ------------------------------------------------------------------------------
+
+
+def session_from_url() -> Session:
+    """The Session the URL describes, or a fresh one (and a message) if it is unusable."""
+    query = st.query_params
+    try:
+        return urlstate.decode({key: query.get_all(key) for key in query})
+    except StateError as exc:
+        actions.say(
+            "error",
+            plain(f"The link's state was not used ({exc}). Showing a fresh network instead."),
+        )
+        return Session()
+
+
+def sync_url():
+    """Make the URL carry the current state; writes only the parameters that changed."""
+    wanted = urlstate.encode(session())
+    query = st.query_params
+    changed = {key: value for key, value in wanted.items() if query.get_all(key) != [value]}
+    if changed:
+        query.update(changed)  # one message to the browser
+    for key in urlstate.KEYS:
+        if key not in wanted and key in query:  # e.g. the velocity once momentum is 0
+            del query[key]
+
+
+# --- loading (callbacks: one state change each) -------------------------------------------
+
+
+def import_file(s: Session, data: bytes, name: str) -> tuple[str, str]:
+    """Apply an uploaded file to ``s``; (message kind, plain message text)."""
+    try:
+        loaded = apply_import(s, data)
+    except (WeightsError, StateError) as exc:
+        return "error", plain(f"{name} was not imported: {exc}. Nothing was changed.")
+    return "success", plain(f"{name}: {loaded} Undo takes it back.")
+
+
+def import_uploaded():
+    """The uploader's on_change: apply a newly chosen file once."""
+    uploaded = st.session_state.get("import")
+    if uploaded is None or st.session_state.get(IMPORTED_KEY) == uploaded.file_id:
+        return
+    st.session_state[IMPORTED_KEY] = uploaded.file_id
+    actions.say(*import_file(session(), uploaded.getvalue(), uploaded.name))
+
+
+def load_pasted():
+    """The Load button under the paste box."""
+    try:
+        params = params_from_text(st.session_state.get("paste_arrays") or "")
+        session().load_params(params, label="paste")
+    except (WeightsError, StateError) as exc:
+        actions.say(
+            "error", plain(f"The pasted arrays were not loaded: {exc}. Nothing was changed.")
+        )
+        return
+    actions.say(
+        "success",
+        "Loaded your W1, b1, W2 and b2 with the current settings; the counters start again. "
+        "Undo takes it back.",
+    )
+
+
+# --- the panel ----------------------------------------------------------------------------
+
+
+def sharing_panel():
+    """Sidebar section: share the link, export, import, paste arrays."""
+    s = session()
+    with st.sidebar.expander("Save, load, share", icon=":material/share:", key="sharing_box"):
+        st.caption(
+            "The address bar holds the whole state (settings, every weight, the phase, the "
+            "counters): copy it to share this exact network. Whoever opens it gets their own "
+            "copy; a reload comes back here."
+        )
+        st.download_button(
+            "Export state (JSON)",
+            data=lambda: export_state(s),
+            file_name=f"838-state-epoch{s.epoch}-step{s.step_count}.json",
+            mime="application/json",
+            key="export",
+            on_click="ignore",
+            icon=":material/download:",
+        )
+        st.file_uploader(
+            "Import a state or weights file",
+            type=["json"],
+            key="import",
+            max_upload_size=UPLOAD_MB,
+            on_change=import_uploaded,
+            help='An exported state, or a weights file {"W1": ..., "b1": ..., "W2": ..., '
+            '"b2": ...}: then the current settings are kept and the counters start again.',
+        )
+        st.text_area(
+            "Paste W1, b1, W2, b2 as your notebook printed them",
+            key="paste_arrays",
+            max_chars=MAX_CHARS,
+            height=140,
+            placeholder=PASTE_EXAMPLE,
+            help="Each array after its name (W1 or hidden_weight, b1 or hidden_bias, ...), "
+            "or four bare arrays (told apart by their shapes), or a whole printed notebook. "
+            "Read as numbers only, never run.",
+        )
+        st.button("Load pasted arrays", key="paste_load", on_click=load_pasted)
