@@ -5,7 +5,7 @@ Composes the page from ``autoencoder.page``; each browser session has its own ne
 
 import streamlit as st
 
-from autoencoder.page import actions, controls, learning, panels, play, sharing
+from autoencoder.page import actions, check, controls, learning, panels, play, sharing
 
 st.set_page_config(page_title="8-3-8 backprop, one phase at a time", page_icon="🧮", layout="wide")
 play.begin_run()
@@ -26,5 +26,6 @@ with detail:
 controls.training_controls()
 controls.timeline()
 learning.learning_tabs()
+check.check_section()
 play.ticker()
 sharing.sync_url()  # last: the URL carries the state this run shows

@@ -1,0 +1,227 @@
+"""The page's "Check my notebook" section, and "take this step home" as a Jupyter notebook.
+
+A student pastes their notebook's printed text (or a check JSON) into ``check_input`` and
+sees the verdict per phase in ``check_report`` (design.md, "Checking a notebook"); the
+first phase that is not a match is drawn on their own network, beside the rule's equation
+with their numbers. The pasted text is user text: it reaches the page only through tables,
+``st.code``/``st.text`` and escaped markdown, and it is parsed, never evaluated.
+"""
+
+import re
+
+import pandas as pd
+import streamlit as st
+
+from autoencoder.checker import SUPPORTING, check, read_check_text
+from autoencoder.figures import network_figure
+from autoencoder.ipynb_export import export_ipynb
+from autoencoder.model import bits_to_str
+from autoencoder.notebook_text import MAX_CHARS, example_text
+from autoencoder.student_step import student_steps
+
+from .phase_text import TITLES, phase_arrays, phase_latex
+from .state import memo, session
+
+INPUT_KEY = "check_input"
+VERDICT_WORDS = {
+    "match": "✓ match",
+    "known-mistake": "⚠ known mistake",
+    "mismatch": "✗ mismatch",
+    "missing": "– not given",
+}
+CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
+PLACEHOLDER = (
+    "Paste your notebook's printed text here (cells like `In [64]: hidden_weight` and their "
+    "outputs), or a check JSON with W1, b1, W2, b2, input, lr and your arrays."
+)
+
+
+# --- callbacks (run before the script draws the text area) ----------------------------
+
+
+def load_example():
+    """Put the class notebook's own text into the text area."""
+    st.session_state[INPUT_KEY] = example_text()
+
+
+def clear_input():
+    st.session_state[INPUT_KEY] = ""
+
+
+# --- reading and judging (cached per text) --------------------------------------------
+
+
+def evaluate(text: str) -> dict:
+    """``{"report", "theirs", "correct"}`` for the pasted text, or ``{"error": message}``.
+    ``theirs``/``correct`` are the student's step at the first phase that is not a match
+    (None when every given phase matches)."""
+    try:
+        check_input, recognised, notes = read_check_text(text)
+        report = {**check(check_input), "recognised": recognised, "notes": notes}
+        first = report["first_mismatch"]
+        theirs, correct = student_steps(check_input, first) if first else (None, None)
+    except (ValueError, TypeError, KeyError, OverflowError, RecursionError) as exc:
+        return {"error": str(exc) or type(exc).__name__}
+    return {"report": report, "theirs": theirs, "correct": correct}
+
+
+def escape_markdown(text: str) -> str:
+    """User-derived text made inert for st.markdown/st.error (no links, HTML, LaTeX)."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$&])", r"\\\1", text)
+
+
+def _where(verdict: dict, array: str) -> str:
+    """What a verdict says beyond its status: the mistake's description, or the element."""
+    status = verdict["status"]
+    if status == "known-mistake":
+        return verdict.get("why", "")
+    if status == "mismatch" and "index" in verdict:
+        element = f"{verdict.get('array', array)}[{', '.join(map(str, verdict['index']))}]"
+        return f"{element}: yours {verdict['got']:.8f}, expected {verdict['expected']:.8f}"
+    if status == "mismatch":
+        return f"{verdict.get('array', array)}: {verdict.get('why', 'differs')}"
+    return ""
+
+
+def report_rows(report: dict) -> pd.DataFrame:
+    """One row per phase: number, phase, verdict (icon and word), mistake, what it means.
+    The slopes shown beside a delta are reported in that delta's row."""
+    rows = []
+    for number, (phase, verdict) in enumerate(report["phases"].items(), 1):
+        details = [_where(verdict, phase)]
+        for name in SUPPORTING.get(phase, ()):
+            own = verdict["arrays"][name]
+            if own["status"] != "missing":
+                said = own.get("mistake") or _where(own, name) or own["status"]
+                details.append(f"{name}: {VERDICT_WORDS[own['status']]} ({said})")
+        rows.append(
+            {
+                "#": str(number),
+                "phase": phase,
+                "verdict": VERDICT_WORDS[verdict["status"]],
+                "mistake": verdict.get("mistake") or "",
+                "what it means": " · ".join(d for d in details if d),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+# --- drawing --------------------------------------------------------------------------
+
+
+def check_section():
+    """Take this step home; paste a notebook; the verdict per phase."""
+    st.markdown("#### Check my notebook")
+    take_home_button()
+    st.text_area(
+        "Your notebook's printed text, or a check JSON",
+        key=INPUT_KEY,
+        height=160,
+        max_chars=MAX_CHARS,
+        placeholder=PLACEHOLDER,
+    )
+    with st.container(horizontal=True):
+        st.button("Check", key="check_run", type="primary", icon=":material/fact_check:")
+        st.button(
+            "Load the class notebook as an example",
+            key="check_example",
+            icon=":material/menu_book:",
+            on_click=load_example,
+        )
+        st.button("Clear", key="check_clear", icon=":material/clear:", on_click=clear_input)
+    text = st.session_state.get(INPUT_KEY) or ""
+    with st.container(key="check_report"):
+        if not text.strip():
+            st.caption(
+                "Paste your arrays above and press Check (or Ctrl+Enter): each of the nine "
+                "phases is judged on your own inputs to it, so one slip does not fail the rest."
+            )
+            return
+        result = memo("check_result", (text,), lambda: evaluate(text))
+        if "error" in result:
+            st.error(f"Could not check this text: {escape_markdown(result['error'])}")
+            return
+        report_panel(result)
+
+
+def report_panel(result: dict):
+    report = result["report"]
+    s = report["settings"]
+    st.markdown(
+        f"Checked against the **{s['rule']}** rule: input `{s['input']}`, "
+        f"η = {s['lr']:g}, activation `{s['activation']}`."
+    )
+    st.table(report_rows(report).set_index("#"))
+    first = report["first_mismatch"]
+    if first is None:
+        st.success("Every phase you gave matches the rule. Well done.")
+    else:
+        st.markdown(f"**First phase that is not a match: {first}**")
+        first_wrong_phase(result["theirs"], result["correct"], first)
+    recognised_expander(report)
+
+
+def first_wrong_phase(theirs, correct, phase: str):
+    """Their network at that phase (highlighted) beside the rule's equation with their
+    numbers, and both arrays as a notebook prints them."""
+    graph, detail = st.columns(2, gap="medium")
+    with graph:
+        fig = memo("check_figure", (theirs,), lambda: network_figure(theirs))
+        st.plotly_chart(fig, key="check_chart", config=CHART_CONFIG)
+        st.caption(f"Your network at phase {phase}, with your own numbers.")
+    with detail, st.container(key="check_equation", border=True):
+        st.markdown(f"**{TITLES[phase]}: the {correct.rule} rule, with your numbers**")
+        st.latex(phase_latex(correct))
+        yours = "\n".join(f"{n}\n{t}" for n, t in phase_arrays(theirs, phase))
+        right = "\n".join(f"{n}\n{t}" for n, t in phase_arrays(correct, phase))
+        st.caption("Yours")
+        st.code(yours, language=None)
+        st.caption("The rule's, from your inputs to this phase")
+        st.code(right, language=None)
+
+
+def recognised_expander(report: dict):
+    with st.expander("What was recognised"):
+        recognised = report.get("recognised") or []
+        if recognised:
+            st.table(
+                pd.DataFrame(
+                    {
+                        "variable": [r["variable"] for r in recognised],
+                        "cell": [r["cell"] for r in recognised],
+                        "used as": [r["as"] for r in recognised],
+                        "shape": ["x".join(map(str, r["shape"])) or "-" for r in recognised],
+                    }
+                )
+            )
+        else:
+            st.caption("A check JSON: its keys were read as given.")
+        for line in [f"Note: {n}" for n in report.get("notes", [])] + [
+            f"Ignored: {k}" for k in report.get("ignored", [])
+        ]:
+            st.text(line)
+
+
+def take_home_button():
+    """Download the current step, from its start, as a Jupyter notebook (built on click)."""
+    start = session().start
+    bits = bits_to_str(start.x)
+
+    def build() -> str:
+        return export_ipynb(start.params, start.x, start.lr, start.rule, start.activation)
+
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.download_button(
+            "Take this step home (.ipynb)",
+            data=build,
+            file_name=f"backprop-step-{bits}.ipynb",
+            mime="application/x-ipynb+json",
+            key="export_ipynb",
+            icon=":material/download:",
+            on_click="ignore",
+        )
+        momentum = " (without momentum)" if start.momentum else ""
+        st.caption(
+            f"The current step on x = {bits} as a notebook{momentum}: run it, then paste its "
+            "printed text below to check it."
+        )

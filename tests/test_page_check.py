@@ -1,0 +1,171 @@
+""" "Check my notebook" on the page (AppTest), and the student's step it draws (pure)."""
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+pytest.importorskip("streamlit")
+from streamlit.testing.v1 import AppTest
+
+from autoencoder.checker import read_check_text
+from autoencoder.model import init_params
+from autoencoder.notebook import notebook_input
+from autoencoder.notebook_text import example_text
+from autoencoder.page.check import escape_markdown
+from autoencoder.phases import PHASE_NAMES, run_step
+from autoencoder.student_step import student_steps
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+CHECKED = ("output_delta", "hidden_delta")
+
+
+@pytest.fixture
+def at():
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.run()
+    assert not app.exception
+    return app
+
+
+def assert_clean(app):
+    assert not app.exception, [e.value for e in app.exception]
+
+
+def verdicts(app) -> dict:
+    """The report table as {phase: row dict}."""
+    tables = [t.value for t in app.table if "verdict" in t.value.columns]
+    assert len(tables) == 1, "exactly one verdict table"
+    return {row["phase"]: row for _, row in tables[0].iterrows()}
+
+
+def check_chart_spec(app) -> dict:
+    charts = [c for c in app.get("plotly_chart") if c.proto.id.endswith("check_chart")]
+    assert len(charts) == 1
+    return json.loads(charts[0].proto.spec)
+
+
+def paste(app, text: str):
+    app.text_area(key="check_input").input(text).run()
+    assert_clean(app)
+
+
+def assert_class_notebook_verdicts(app):
+    rows = verdicts(app)
+    assert list(rows) == list(PHASE_NAMES)
+    for phase in PHASE_NAMES[:5] + ("update_output", "update_hidden"):
+        assert rows[phase]["verdict"] == "✓ match", phase
+    for phase in CHECKED:
+        assert rows[phase]["verdict"] == "⚠ known mistake", phase
+    assert rows["output_delta"]["mistake"] == "slope-at-activation"
+    assert "w1-for-w2-transpose" in rows["hidden_delta"]["mistake"]
+    assert "instead of at z_o" in rows["output_delta"]["what it means"]
+    assert any("First phase that is not a match: output_delta" in m.value for m in app.markdown)
+
+
+def test_example_button_loads_the_class_notebook_and_shows_the_verdicts(at):
+    status_before = at.session_state["ae_session"].status_text()
+    at.button(key="check_example").click().run()
+    assert_clean(at)
+    assert at.text_area(key="check_input").value == example_text()
+    assert_class_notebook_verdicts(at)
+    # The first wrong phase on the student's own network: their deltas on the output nodes.
+    spec = check_chart_spec(at)
+    node_text = spec["data"][2]["text"]
+    assert "-0.097" in node_text and "-0.099" in node_text  # delta_out[2], delta_out[6]
+    assert any("δ" in (a.get("text") or "") for a in spec["layout"]["annotations"])
+    # The rule's equation with their numbers: f' at z_o, on their error -0.3816...
+    equation = next(t.value for t in at.latex if r"\delta^o" in t.value)
+    assert "f'(z_o)" in equation
+    assert at.session_state["ae_session"].status_text() == status_before  # page untouched
+
+
+def test_pasted_text_is_checked_and_recognised_variables_are_listed(at):
+    paste(at, example_text())
+    assert_class_notebook_verdicts(at)
+    recognised = next(t.value for t in at.table if "variable" in t.value.columns)
+    assert {"hidden_weight", "delta_out", "delta_hidden", "activation"} <= set(
+        recognised["variable"]
+    )
+    assert "In [64]" in set(recognised["cell"])
+
+
+@pytest.mark.parametrize(
+    "text", ["hello, this is not a notebook", "{not json", "{}", '{"W1": "<b>x</b>"}', "[1, 2]"]
+)
+def test_garbage_gives_a_clear_message_and_leaves_the_page_alone(at, text):
+    at.button(key="next_phase").click().run()
+    status_before = at.session_state["ae_session"].status_text()
+    paste(at, text)
+    assert len(at.error) == 1
+    assert at.error[0].value.startswith("Could not check this text:")
+    assert not [t for t in at.table if "verdict" in t.value.columns]
+    assert at.session_state["ae_session"].status_text() == status_before
+
+
+def exact_check_json(params, x, lr=0.1, activation="sigmoid") -> dict:
+    step = run_step(params, x, lr=lr, rule="exact", activation=activation)
+    obj = {k: v.tolist() for k, v in params.as_dict().items()}
+    obj.update(input="".join(str(int(b)) for b in x), lr=lr, activation=activation)
+    obj.update({name: getattr(step, name).tolist() for name in PHASE_NAMES[:7]})
+    obj["after"] = {k: v.tolist() for k, v in step.params.as_dict().items()}
+    return obj
+
+
+def test_a_check_json_that_is_right_everywhere(at):
+    paste(at, json.dumps(exact_check_json(init_params(3), notebook_input())))
+    rows = verdicts(at)
+    assert {row["verdict"] for row in rows.values()} == {"✓ match"}
+    assert len(at.success) == 1
+    assert not [c for c in at.get("plotly_chart") if c.proto.id.endswith("check_chart")]
+
+
+def test_a_check_json_with_a_slip_names_the_element_and_both_values(at):
+    obj = exact_check_json(init_params(3), notebook_input())
+    expected = obj["output_z"][4]
+    obj["output_z"][4] = expected + 0.25
+    paste(at, json.dumps(obj))
+    rows = verdicts(at)
+    assert rows["hidden_a"]["verdict"] == "✓ match"
+    assert rows["output_z"]["verdict"] == "✗ mismatch"
+    said = rows["output_z"]["what it means"]
+    assert f"output_z[4]: yours {expected + 0.25:.8f}, expected {expected:.8f}" == said
+    assert any("First phase that is not a match: output_z" in m.value for m in at.markdown)
+
+
+def test_clear_empties_the_text_and_the_report(at):
+    at.button(key="check_example").click().run()
+    at.button(key="check_clear").click().run()
+    assert_clean(at)
+    assert at.text_area(key="check_input").value == ""
+    assert not [t for t in at.table if "verdict" in t.value.columns]
+
+
+def test_take_home_download_is_built_only_when_clicked(at):
+    buttons = [b.proto for b in at.get("download_button") if b.proto.id.endswith("export_ipynb")]
+    assert len(buttons) == 1
+    assert buttons[0].deferred_file_id and not buttons[0].url  # data=callable: not built yet
+
+
+# --- pure parts ---------------------------------------------------------------------------
+
+
+def test_student_step_holds_their_arrays_and_the_rule_from_their_inputs():
+    ci, _, _ = read_check_text(example_text())
+    theirs, correct = student_steps(ci, "hidden_delta")
+    assert theirs.phase == correct.phase == "hidden_delta"
+    assert np.allclose(theirs.output_delta, np.squeeze(ci.arrays["output_delta"]))
+    assert np.allclose(theirs.hidden_delta, np.squeeze(ci.arrays["hidden_delta"]))
+    assert np.allclose(correct.output_delta, theirs.output_delta)  # their input to phase 7
+    slope = correct.hidden_a * (1 - correct.hidden_a)
+    assert np.allclose(correct.hidden_delta, (theirs.output_delta @ ci.start.W2.T) * slope)
+    theirs, _ = student_steps(ci, "update_hidden")
+    assert np.allclose(theirs.params.W1, ci.after["W1"])
+    assert np.allclose(theirs.velocity.W1, ci.after["W1"] - ci.start.W1)
+
+
+def test_escaped_markdown_keeps_no_active_characters():
+    escaped = escape_markdown("[link](http://x) <b>$x$</b> `c`")
+    for char in "[]()<>$`":
+        assert escaped.count("\\" + char) == "[link](http://x) <b>$x$</b> `c`".count(char)
