@@ -13,7 +13,7 @@ from autoencoder.checker import read_check_text
 from autoencoder.model import init_params
 from autoencoder.notebook import notebook_input
 from autoencoder.notebook_text import example_text
-from autoencoder.page.check import escape_markdown
+from autoencoder.page.check import escape_markdown, report_rows
 from autoencoder.phases import PHASE_NAMES, run_step
 from autoencoder.student_step import student_steps
 
@@ -169,3 +169,21 @@ def test_escaped_markdown_keeps_no_active_characters():
     escaped = escape_markdown("[link](http://x) <b>$x$</b> `c`")
     for char in "[]()<>$`":
         assert escaped.count("\\" + char) == "[link](http://x) <b>$x$</b> `c`".count(char)
+
+
+def test_a_huge_wrong_value_is_reported_readably():
+    rows = report_rows(
+        {
+            "phases": {
+                "hidden_z": {
+                    "status": "mismatch",
+                    "array": "hidden_z",
+                    "index": [0],
+                    "got": 1e300,
+                    "expected": 0.5,
+                    "arrays": {},
+                }
+            }
+        }
+    )
+    assert rows["what it means"][0] == "hidden_z[0]: yours 1.00000000e+300, expected 0.50000000"

@@ -70,6 +70,11 @@ def escape_markdown(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$&])", r"\\\1", text)
 
 
+def number(value: float) -> str:
+    """8 decimals, as a notebook prints them; huge values in scientific notation."""
+    return f"{value:.8f}" if abs(value) < 1e6 else f"{value:.8e}"
+
+
 def _where(verdict: dict, array: str) -> str:
     """What a verdict says beyond its status: the mistake's description, or the element."""
     status = verdict["status"]
@@ -77,7 +82,7 @@ def _where(verdict: dict, array: str) -> str:
         return verdict.get("why", "")
     if status == "mismatch" and "index" in verdict:
         element = f"{verdict.get('array', array)}[{', '.join(map(str, verdict['index']))}]"
-        return f"{element}: yours {verdict['got']:.8f}, expected {verdict['expected']:.8f}"
+        return f"{element}: yours {number(verdict['got'])}, expected {number(verdict['expected'])}"
     if status == "mismatch":
         return f"{verdict.get('array', array)}: {verdict.get('why', 'differs')}"
     return ""
