@@ -19,6 +19,7 @@ from .notebook_text import read_notebook_text
 from .phases import PHASE_NAMES
 from .rules import DEFAULT_ACTIVATION, get_rule
 from .textarrays import parse_array
+from .weights_io import MAX_ABS
 
 # The arrays each phase produces. The first group decides the phase's verdict; the
 # slopes are shown beside their delta, judged, but do not decide it.
@@ -110,6 +111,8 @@ def to_array(name: str, value) -> np.ndarray:
         raise ValueError(f"{name}: more than {MAX_ELEMENTS} numbers")
     if not np.isfinite(array).all():
         raise ValueError(f"{name}: not all numbers are finite")
+    if array.size and np.abs(array).max() > MAX_ABS:
+        raise ValueError(f"{name}: numbers beyond {MAX_ABS:g} in size are not a sane network")
     return array
 
 

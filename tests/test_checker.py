@@ -299,3 +299,14 @@ def test_printed_array_text_is_accepted_in_the_json():
     obj = {**GOOD, "hidden_z": "array([[0.1, 0.2, 0.3]])"}
     check_input = read_check_dict(obj)
     np.testing.assert_array_equal(check_input.arrays["hidden_z"], [[0.1, 0.2, 0.3]])
+
+
+def test_weights_beyond_a_sane_size_are_refused_not_judged():
+    """Weights near -1e308 would overflow to inf and make every tolerance infinite."""
+    obj = check_json(init_params(0), np.array([1, 1, 0, 1, 1, 1, 0, 1.0]), 0.1, "sigmoid")
+    obj["W1"] = [[-1e308] * 3] * 8
+    with pytest.raises(ValueError, match="sane"):
+        read_check_dict(obj)
+    obj["W1"], obj["hidden_z"] = init_params(0).W1.tolist(), [1e7, 0, 0]
+    with pytest.raises(ValueError, match="hidden_z"):
+        read_check_dict(obj)
