@@ -5,27 +5,42 @@ Composes the page from ``autoencoder.page``; each browser session has its own ne
 
 import streamlit as st
 
-from autoencoder.page import actions, check, controls, learning, panels, play, sharing
+from autoencoder.page import actions, check, controls, learning, lecture, panels, play, sharing
 
-st.set_page_config(page_title="8-3-8 backprop, one phase at a time", page_icon="🧮", layout="wide")
+lecture.read_link()  # before set_page_config: ?presentation=1 collapses the sidebar
+
+st.set_page_config(page_title="8-3-8 backprop, one phase at a time", page_icon="🧮", layout="wide",
+                   initial_sidebar_state=lecture.sidebar_state())  # fmt: skip
 play.begin_run()
 panels.style()
+lecture.style()
 actions.run_pending_training(st.empty())
-controls.settings_sidebar()
-sharing.sharing_panel()
+if lecture.shows("settings"):
+    controls.settings_sidebar()
+    lecture.classroom_link_builder()
+if lecture.shows("share"):
+    sharing.sharing_panel()
 
-st.markdown("#### 8-3-8 autoencoder · backpropagation one phase at a time")
+lecture.title_row("8-3-8 autoencoder · backpropagation one phase at a time")
 panels.message()
 panels.status()
-controls.stepping_buttons()
+if lecture.shows("step"):
+    controls.stepping_buttons()
+    lecture.key_legend()
+    lecture.clicker_keys()
 graph, detail = st.columns(2, gap="medium")
 with graph:
     panels.network()
 with detail:
     panels.phase_detail()
-controls.training_controls()
-controls.timeline()
-learning.learning_tabs()
-check.check_section()
+if lecture.shows("train"):
+    lecture.play_pause_key()
+    controls.training_controls()
+if lecture.shows("timeline"):
+    controls.timeline()
+if lecture.shows("learning"):
+    learning.learning_tabs()
+if lecture.shows("check"):
+    check.check_section()
 play.ticker()
 sharing.sync_url()  # last: the URL carries the state this run shows

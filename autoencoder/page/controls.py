@@ -32,6 +32,7 @@ def stepping_buttons():
         )  # fmt: skip
         st.button(
             "Full step", key="full_step", icon=":material/skip_next:", on_click=actions.full_step,
+            shortcut="S",
         )  # fmt: skip
 
 

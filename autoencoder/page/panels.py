@@ -2,10 +2,9 @@
 
 import streamlit as st
 
-from autoencoder.figures import element_details, network_figure
 from autoencoder.model import bits_to_str
 
-from . import actions
+from . import actions, inspector, lecture
 from .phase_text import TITLES, phase_arrays, phase_latex, step_printout
 from .state import memo, session
 
@@ -54,10 +53,11 @@ def network():
     selected = st.session_state.get(actions.SELECTED_KEY)
     labels = bool(st.session_state.get("weight_labels"))
     with st.container(key="network"):
+        large, theme = lecture.presenting(), lecture.theme()
         fig = memo(
             "network_figure",
-            (s.step, selected, labels),
-            lambda: network_figure(s.step, weight_labels=labels, selected=selected),
+            (s.step, selected, labels, large, theme),
+            lambda: lecture.network_graph(s.step, labels, selected, large=large, theme=theme),
         )
         st.plotly_chart(
             fig, key="network_chart", on_select=actions.on_network_select,
@@ -70,30 +70,12 @@ def network():
                 if s.settings.dataset == "custom"
                 else "Click a node or an edge for its numbers."
             )
-            st.caption(f"Edge colour: weight sign and size (red negative, blue positive). {hint}")
+            st.caption(
+                "Edges: colour and width show the weight (red and dashed: negative; blue and "
+                f"solid: positive). {hint}"
+            )
         if selected:
-            selected_details(s, selected)
-
-
-def selected_details(s, element_id: str):
-    """The clicked element's numbers and the equations that produced them."""
-    try:
-        details = element_details(s.step, element_id)
-    except (ValueError, KeyError, TypeError):
-        return
-    with st.container(key="selected_element", border=True):
-        values = details.get("values") or {}
-        shown = " · ".join(f"{k} = {_fmt(v)}" for k, v in values.items() if v is not None)
-        st.markdown(f"**{element_id}** ({details.get('kind')}): {shown or 'not computed yet'}")
-        for equation in details.get("equations") or [details.get("latex", "")]:
-            st.latex(equation)
-
-
-def _fmt(value) -> str:
-    try:
-        return f"{float(value):.8f}"
-    except (TypeError, ValueError):
-        return str(value)
+            inspector.show(s, selected)
 
 
 def phase_detail():

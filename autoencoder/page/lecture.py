@@ -1,0 +1,226 @@
+"""Lecture mode: presentation styling, classroom links that choose the controls students
+see, and the keyboard (shortcuts and their legend).
+
+The link carries two query parameters, both owned by this module:
+``?presentation=1`` opens the page in presentation mode (large type, high contrast,
+sidebar collapsed, bigger graph) and ``?controls=step,train`` shows only the named groups
+of :data:`CONTROL_GROUPS` (without it, all of them). The stylesheets are fixed strings: no
+user text ever reaches ``st.html``.
+"""
+
+import re
+from urllib.parse import urlencode
+
+import streamlit as st
+
+from autoencoder.figures import network_figure
+
+from . import actions
+
+PRESENTATION_KEY = "presentation"  # the toggle (design.md stable key) and the URL param
+CONTROLS_PARAM = "controls"
+_LINK_READ_KEY = "ae_lecture_link_read"
+TRUE_WORDS = ("1", "true", "yes", "on")
+
+CONTROL_GROUPS = {
+    "step": "Undo / Next phase / Full step (and their keys)",
+    "train": "Epochs, Train and Play",
+    "settings": "Settings sidebar (and this link builder)",
+    "timeline": "Timeline (go back to an earlier point)",
+    "learning": "Learning tabs (loss, hidden codes, rule comparison)",
+    "share": "Export / import / share",
+    "check": "Check my notebook",
+}
+
+# Keys, beyond the Right/Left arrows of next_phase/prev_phase (controls.py). C and R are
+# Streamlit's own. PageDown/PageUp are what a presentation clicker sends.
+FULL_STEP_KEY = "S"
+PLAY_KEY = "P"
+KEY_LEGEND = (
+    ("→", "or `PgDn` next phase"),
+    ("←", "or `PgUp` undo"),
+    (FULL_STEP_KEY, "full step"),
+    (PLAY_KEY, "play / pause"),
+)
+
+# Always on: the keyboard-only buttons take no room (their shortcuts stay bound).
+BASE_CSS = """<style>
+.st-key-clicker_next, .st-key-clicker_prev, .st-key-play_pause { display: none !important; }
+@media (max-width: 640px), (pointer: coarse) { .st-key-key_legend { display: none; } }
+</style>"""
+
+# Presentation: every rem-sized text (body, buttons, captions, LaTeX) 1.3x, high contrast.
+PRESENTATION_CSS = """<style>
+html { font-size: 130%; }
+@media (max-width: 640px) { html { font-size: 115%; } }
+[data-testid="stMainBlockContainer"] { padding-top: 3.2rem; padding-bottom: 2rem; }
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {
+  color: inherit !important; opacity: 1 !important; }
+.st-key-status strong { font-size: 1.4rem; font-weight: 800; }
+.st-key-phase_detail .katex { font-size: 1.15em; }
+.st-key-phase_detail code, .st-key-phase_detail pre { font-size: 0.78rem; }
+.st-key-selected_element .katex { font-size: 1.1em; }
+h1, h2, h3, h4 { font-weight: 800 !important; }
+button[kind="primary"] { font-weight: 700; }
+</style>"""
+
+# Graph text on a projector: near-black / near-white instead of the mid grey.
+CONTRAST_TEXT = {"light": "#1a1a1a", "dark": "#f0f0f0"}
+
+
+def _truthy(value) -> bool:
+    return str(value).strip().lower() in TRUE_WORDS
+
+
+def read_link():
+    """Once per browser session, before ``st.set_page_config``: take presentation mode
+    from the link (``?presentation=1``). Later the toggle decides (and writes the URL)."""
+    if st.session_state.get(_LINK_READ_KEY):
+        return
+    st.session_state[_LINK_READ_KEY] = True
+    st.session_state[PRESENTATION_KEY] = _truthy(st.query_params.get(PRESENTATION_KEY, ""))
+
+
+def presenting() -> bool:
+    return bool(st.session_state.get(PRESENTATION_KEY))
+
+
+def sidebar_state() -> str:
+    """``initial_sidebar_state`` for st.set_page_config: out of the way when presenting."""
+    return "collapsed" if presenting() else "auto"
+
+
+def _on_presentation_change():
+    """The toggle changed: keep the URL in step, so a reload stays in the same mode."""
+    if presenting():
+        st.query_params[PRESENTATION_KEY] = "1"
+    else:
+        st.query_params.pop(PRESENTATION_KEY, None)
+
+
+def requested_controls() -> tuple[set[str] | None, list[str]]:
+    """The groups named by ``?controls=`` (None: the link names none, show all) and the
+    names in it that are not groups (already reduced to safe characters)."""
+    values = st.query_params.get_all(CONTROLS_PARAM)
+    if not values:
+        return None, []
+    names = {n.strip().lower() for v in values for n in v.split(",") if n.strip()}
+    unknown = sorted(n for n in names if n not in CONTROL_GROUPS)
+    safe = [n if re.fullmatch(r"[a-z0-9_-]{1,24}", n) else "(unreadable)" for n in unknown]
+    return names & set(CONTROL_GROUPS), safe
+
+
+def shows(group: str) -> bool:
+    """Whether the link lets this page show the control group ``group``."""
+    chosen, _ = requested_controls()
+    return chosen is None or group in chosen
+
+
+def style():
+    """The fixed stylesheets: always the base one, and the presentation one when on."""
+    st.html(BASE_CSS + (PRESENTATION_CSS if presenting() else ""))
+
+
+def title_row(title: str):
+    """The page title with the presentation toggle beside it; a note on a bad link."""
+    with st.container(horizontal=True, vertical_alignment="center", key="title_row"):
+        st.markdown(f"#### {title}", width="stretch")
+        st.toggle(
+            "Presentation mode", key=PRESENTATION_KEY, on_change=_on_presentation_change,
+            help="Large type and graph, high contrast, settings sidebar collapsed "
+            "(for a projector). The link opens in it with ?presentation=1",
+        )  # fmt: skip
+    _, unknown = requested_controls()
+    if unknown:
+        st.warning(
+            f"The link names controls this page does not have: {', '.join(unknown)}. "
+            f"Known: {', '.join(CONTROL_GROUPS)}."
+        )
+
+
+def key_legend():
+    """One line naming the keyboard shortcuts the visible controls have."""
+    keys = list(KEY_LEGEND) if shows("train") else list(KEY_LEGEND[:3])
+    items = " · ".join(f"`{k}` {what}" for k, what in keys)
+    with st.container(key="key_legend"):
+        st.caption(f"Keys: {items} (click the page first)")
+
+
+def clicker_keys():
+    """PageDown / PageUp (a presentation clicker) step and undo, like the arrow keys."""
+    st.button("Next phase (clicker)", key="clicker_next", on_click=actions.next_phase,
+              shortcut="PageDown")  # fmt: skip
+    st.button("Undo (clicker)", key="clicker_prev", on_click=actions.prev_phase,
+              shortcut="PageUp")  # fmt: skip
+
+
+def toggle_play():
+    st.session_state["play"] = not st.session_state.get("play", False)
+
+
+def play_pause_key():
+    """The P key switches play on and off (st.toggle takes no shortcut in Streamlit 1.67).
+    Draw it before the ``play`` toggle, so the toggle shows the new state."""
+    st.button("Play / pause", key="play_pause", on_click=toggle_play, shortcut=PLAY_KEY)
+
+
+def classroom_link(base_url: str, groups, presentation: bool) -> str:
+    """The link that opens the page with only ``groups`` (in CONTROL_GROUPS' order)."""
+    params = {}
+    if presentation:
+        params[PRESENTATION_KEY] = "1"
+    chosen = [g for g in CONTROL_GROUPS if g in set(groups)]
+    if len(chosen) < len(CONTROL_GROUPS):
+        params[CONTROLS_PARAM] = ",".join(chosen)
+    query = urlencode(params, safe=",")
+    return f"{base_url}?{query}" if query else base_url
+
+
+def classroom_link_builder():
+    """A sidebar box that builds a classroom link (TensorFlow Playground's idea)."""
+    st.session_state.setdefault("classroom_groups", ["step", "train"])
+    st.session_state.setdefault("classroom_presentation", False)
+    with st.sidebar.expander("Classroom link", icon=":material/school:"):
+        groups = st.multiselect(
+            "Controls students see", list(CONTROL_GROUPS), key="classroom_groups",
+            format_func=lambda g: f"{g}: {CONTROL_GROUPS[g]}",
+        )  # fmt: skip
+        presentation = st.checkbox("Open in presentation mode", key="classroom_presentation")
+        base = st.context.url or ""
+        st.code(classroom_link(base, groups, presentation), language=None, wrap_lines=True)
+        st.caption(
+            "Share this link (copy button at its right). Each student who opens it gets "
+            "a fresh network of their own."
+            if base
+            else "Append this to the page's address and share it."
+        )
+
+
+def network_graph(step, weight_labels: bool, selected, *, large: bool, theme: str | None):
+    """The network figure; when presenting, large and with high-contrast text."""
+    fig = network_figure(step, large=large, weight_labels=weight_labels, selected=selected)
+    return contrast_figure(fig, theme) if large else fig
+
+
+def contrast_figure(fig, theme: str | None):
+    """Make the graph's grey text near-black (light theme) or near-white (dark theme)
+    for a projector. Changes ``fig`` in place (a freshly built one) and returns it."""
+    colour = CONTRAST_TEXT.get(theme or "light")
+    grey = fig.layout.font.color
+    for trace in fig.data:
+        font = getattr(trace, "textfont", None)
+        if font is not None and font.color == grey:
+            trace.textfont.color = colour
+    for note in fig.layout.annotations:
+        if note.font.color == grey:
+            note.font.color = colour
+    fig.layout.font.color = colour
+    return fig
+
+
+def theme() -> str | None:
+    """'light' or 'dark' as the browser reports it (None before it has)."""
+    try:
+        return st.context.theme.type
+    except AttributeError:
+        return None

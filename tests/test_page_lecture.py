@@ -1,0 +1,163 @@
+"""Lecture mode driven by AppTest: presentation from the link and the toggle, classroom
+links choosing the controls, the keyboard-only buttons, the inspector's rows."""
+
+import json
+from pathlib import Path
+
+import plotly.graph_objects as go
+import pytest
+
+pytest.importorskip("streamlit")
+from streamlit.testing.v1 import AppTest
+
+from autoencoder.figures import element_details, network_figure
+from autoencoder.figures_layout import LABEL_GREY
+from autoencoder.page import actions, lecture
+from autoencoder.page.inspector import describe, inspector_rows, markdown_table
+from autoencoder.session import Session
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def run(query: dict | None = None) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=60)
+    for key, value in (query or {}).items():
+        app.query_params[key] = value
+    app.run()
+    assert not app.exception, [e.value for e in app.exception]
+    return app
+
+
+def keys(app) -> set[str]:
+    """Keys of the widgets on the page (main area and sidebar)."""
+    kinds = ("button", "toggle", "checkbox", "number_input", "selectbox", "multiselect", "radio")
+    return {w.key for kind in kinds for w in getattr(app, kind) if w.key}
+
+
+def chart_height(app) -> int:
+    return json.loads(app.get("plotly_chart")[0].proto.spec)["layout"]["height"]
+
+
+def test_link_opens_in_presentation_mode_with_the_large_graph():
+    app = run({"presentation": "1"})
+    assert app.toggle(key="presentation").value is True
+    assert chart_height(app) == 700
+    plain = run()
+    assert plain.toggle(key="presentation").value is False
+    assert chart_height(plain) == 520
+
+
+def test_toggle_writes_and_clears_the_url_parameter():
+    app = run()
+    app.toggle(key="presentation").set_value(True).run()
+    assert app.query_params.get("presentation") in ("1", ["1"])
+    assert chart_height(app) == 700
+    app.toggle(key="presentation").set_value(False).run()
+    assert "presentation" not in app.query_params
+    assert chart_height(app) == 520
+
+
+def test_classroom_link_shows_only_the_chosen_controls():
+    app = run({"controls": "step,train"})
+    present = keys(app)
+    assert {"next_phase", "prev_phase", "full_step", "train", "play", "presentation"} <= present
+    assert not present & {"lr", "seed", "reset", "timeline", "classroom_groups", "rule"}
+    assert not app.warning
+    only_graph = run({"controls": "step"})
+    assert "train" not in keys(only_graph) and "play_pause" not in keys(only_graph)
+
+
+def test_unknown_controls_get_a_message_with_safe_text():
+    app = run({"controls": "step,bogus,<b>x</b>"})
+    text = " ".join(w.value for w in app.warning)
+    assert "bogus" in text and "(unreadable)" in text and "<b>" not in text
+    assert "next_phase" in keys(app)
+
+
+def test_play_pause_key_switches_play():
+    app = run()
+    app.button(key="play_pause").click().run()
+    assert app.toggle(key="play").value is True
+    app.button(key="play_pause").click().run()
+    assert app.toggle(key="play").value is False
+
+
+def test_clicker_keys_step_and_undo():
+    app = run()
+    app.button(key="clicker_next").click().run()
+    assert app.session_state["ae_session"].phase == "hidden_z"
+    app.button(key="clicker_prev").click().run()
+    assert app.session_state["ae_session"].phase == "ready"
+
+
+def test_classroom_link_builder():
+    assert lecture.classroom_link("https://x.org/app", ["train", "step"], True) == (
+        "https://x.org/app?presentation=1&controls=step,train"
+    )
+    assert lecture.classroom_link("", list(lecture.CONTROL_GROUPS), False) == ""
+    assert lecture.classroom_link("", [], False) == "?controls="
+    app = run()
+    assert any("controls=step,train" in c.value for c in app.sidebar.code)
+
+
+@pytest.mark.parametrize("theme,colour", [("light", "#1a1a1a"), ("dark", "#f0f0f0")])
+def test_contrast_figure_darkens_or_lightens_the_grey_text(theme, colour):
+    s = Session()
+    fig = lecture.contrast_figure(network_figure(s.step, large=True, validate=True), theme)
+    go.Figure(fig)  # still a valid figure
+    assert fig.layout.font.color == colour
+    assert all(note.font.color == colour for note in fig.layout.annotations)
+    colours = {getattr(t.textfont, "color", None) for t in fig.data}
+    assert LABEL_GREY not in colours and colour in colours
+
+
+def done(phases: int) -> Session:
+    s = Session()
+    for _ in range(phases):
+        s.next_phase()
+    return s
+
+
+@pytest.mark.parametrize("element", ["x1", "h2", "o3", "W1[0,2]", "W2[1,7]", "b1[1]", "b2[5]"])
+def test_inspector_rows_show_value_and_gradient(element):
+    for phases, rule in ((9, "exact"), (9, "notebook"), (2, "exact")):
+        s = done(0)
+        s.update_settings(rule=rule)
+        for _ in range(phases):
+            s.next_phase()
+        details = element_details(s.step, element)
+        rows = dict(inspector_rows(details, rule))
+        gradient = [v for k, v in rows.items() if "gradient" in k or "direction" in k or "δ" in k]
+        assert gradient, rows
+        if phases == 9 and details["kind"] in ("weight", "bias"):
+            assert rows["value now"] == f"{details['value']:.8f}"
+            assert f"{details['gradient']:.8f}" in gradient
+            assert any("change" in k for k in rows)
+        if phases == 9 and details["kind"] in ("hidden", "output"):
+            assert f"{details['values']['delta']:.8f}" in gradient
+        if phases == 2 and details["kind"] != "input":
+            assert "not computed yet" in gradient[0]
+        if details["kind"] != "input":  # only the exact rule's delta is the gradient
+            assert ("notebook rule" in " ".join(rows)) == (rule == "notebook")
+
+
+def test_inspector_describes_elements():
+    s = done(9)
+    assert describe("W1[0,2]", element_details(s.step, "W1[0,2]")) == "weight from x1 to h3"
+    assert describe("W2[1,7]", element_details(s.step, "W2[1,7]")) == "weight from h2 to o8"
+    assert describe("b2[5]", element_details(s.step, "b2[5]")) == "bias of o6"
+    assert describe("h2", element_details(s.step, "h2")) == "hidden node 2"
+    assert markdown_table([("a", "1")]).splitlines()[-1] == "| a | 1 |"
+
+
+def test_inspector_panel_on_the_page_and_clear():
+    app = run()
+    for _ in range(9):
+        app.button(key="next_phase").click().run()
+    app.session_state[actions.SELECTED_KEY] = "W2[1,7]"
+    app.run()
+    text = " ".join(m.value for m in app.markdown)
+    assert "**W2[1,7]** (weight): weight from h2 to o8" in text
+    assert "gradient −∂E/∂w = a·δ" in text and "before this step's update" in text
+    app.button(key="clear_selected").click().run()
+    assert actions.SELECTED_KEY not in app.session_state
