@@ -94,6 +94,7 @@ def test_classroom_link_builder():
     assert lecture.classroom_link("https://x.org/app", ["train", "step"], True) == (
         "https://x.org/app?presentation=1&controls=step,train"
     )
+    assert lecture.classroom_link("http://h:85", ["step"], False) == "http://h:85/?controls=step"
     assert lecture.classroom_link("", list(lecture.CONTROL_GROUPS), False) == ""
     assert lecture.classroom_link("", [], False) == "?controls="
     app = run()

@@ -9,7 +9,7 @@ user text ever reaches ``st.html``.
 """
 
 import re
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
@@ -173,6 +173,8 @@ def classroom_link(base_url: str, groups, presentation: bool) -> str:
     if len(chosen) < len(CONTROL_GROUPS):
         params[CONTROLS_PARAM] = ",".join(chosen)
     query = urlencode(params, safe=",")
+    if base_url and not urlsplit(base_url).path:
+        base_url += "/"  # st.context.url has no path at the server's root
     return f"{base_url}?{query}" if query else base_url
 
 
