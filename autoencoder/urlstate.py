@@ -35,8 +35,8 @@ _PARAMS_CHARS = math.ceil(N_PARAMS * 8 * 4 / 3)  # 630
 MAX_VALUE_CHARS = math.ceil(MAX_URL_LOSSES * 8 * 4 / 3)
 _SETTING_NAMES = ("lr", "momentum", "seed", "rule", "activation", "dataset", "pattern")
 KEYS = (*_SETTING_NAMES, "p", "v", "pos", "el", "l")  # every query parameter this module owns
-_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?")
-_INTEGER = re.compile(r"\d{1,13}")
+_NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?", re.ASCII)
+_INTEGER = re.compile(r"\d{1,13}", re.ASCII)  # ASCII: no fullwidth or other Unicode digits
 _BASE64 = re.compile(r"[A-Za-z0-9_-]*")
 
 

@@ -1,7 +1,9 @@
 """Save, load, share on the page (AppTest): URL state, import, pasted arrays, bad input,
 and a learning rate that blows up."""
 
+import base64
 import json
+import struct
 from pathlib import Path
 
 import numpy as np
@@ -112,6 +114,10 @@ def test_a_parameter_the_state_no_longer_has_leaves_the_url(at):
         ({"rule": "<script>alert(1)</script>"}, "'rule'"),
         ({"seed": "-1"}, "'seed'"),
         ({"dataset": "[click me](http://example.com)"}, "'dataset'"),
+        ({"p": base64.urlsafe_b64encode(struct.pack("<d", float("nan")) * 59).decode()}, "'p'"),
+        ({"l": "A" * 20_000}, "'l'"),
+        ({"activation": "✓🧮"}, "'activation'"),
+        ({"lr": "\uff11", "seed": "\uff13"}, "'lr'"),  # fullwidth digits
     ],
 )
 @pytest.mark.parametrize("page", [{"presentation": "1"}, {"controls": "step"}])

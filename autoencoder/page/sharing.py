@@ -39,12 +39,16 @@ PASTE_EXAMPLE = """W1 = array([[-0.14596248,  0.46984296, -0.20284101],
 b1 = [[0.2888758  0.14884696 0.20725632]]
 W2 = ...  (3 rows of 8)
 b2 = ...  (8 numbers)"""
+_AUTOLINKS = (("://", ":\u200b//"), ("www.", "www\u200b."), ("@", "@\u200b"))
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=^&])")
 
 
 def plain(text: str) -> str:
-    """``text`` for st.error/st.success with no markdown, LaTeX or HTML taking effect."""
+    """``text`` for st.error/st.success with no markdown, LaTeX, HTML or links taking effect
+    (a zero-width space keeps web and mail addresses from turning into links)."""
     one_line = " ".join(str(text).split())
+    for trigger, broken in _AUTOLINKS:
+        one_line = one_line.replace(trigger, broken)
     return _MARKDOWN_PUNCTUATION.sub(r"\\\1", one_line)
 
 
