@@ -5,7 +5,17 @@ Composes the page from ``autoencoder.page``; each browser session has its own ne
 
 import streamlit as st
 
-from autoencoder.page import actions, check, controls, learning, lecture, panels, play, sharing
+from autoencoder.page import (
+    actions,
+    check,
+    controls,
+    learning,
+    lecture,
+    panels,
+    play,
+    sharing,
+    stepping,
+)
 
 lecture.read_link()  # before set_page_config: ?presentation=1 collapses the sidebar
 
@@ -22,17 +32,8 @@ if lecture.shows("share"):
     sharing.sharing_panel()
 
 lecture.title_row("8-3-8 autoencoder · backpropagation one phase at a time")
-panels.message()
-panels.status()
-if lecture.shows("step"):
-    controls.stepping_buttons()
-    lecture.key_legend()
-    lecture.clicker_keys()
-graph, detail = st.columns(2, gap="medium")
-with graph:
-    panels.network()
-with detail:
-    panels.phase_detail()
+stepping.remember_outside()
+stepping.stepping_area()  # a fragment: stepping clicks rerun only this part
 if lecture.shows("train"):
     lecture.play_pause_key()
     controls.training_controls()
@@ -43,4 +44,3 @@ if lecture.shows("learning"):
 if lecture.shows("check"):
     check.check_section()
 play.ticker()
-sharing.sync_url()  # last: the URL carries the state this run shows

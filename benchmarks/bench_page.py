@@ -133,7 +133,7 @@ async def main(args):
     if not exe:
         sys.exit("no chromium found (Debian package: chromium)")
     with tempfile.TemporaryDirectory() as tmp, streamlit_server(floor_script(Path(tmp))) as floor:
-        with streamlit_server(ROOT / "app.py") as app:
+        with streamlit_server(ROOT / args.app) as app:
             servers = {"floor": floor, "app": app}
             async with async_playwright() as pw:
                 browser = await pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
@@ -150,6 +150,8 @@ async def main(args):
                 p95 = {}
                 ok = True
                 for name, (url, _) in servers.items():
+                    if args.sessions == 0:
+                        break
                     lats, statuses = await concurrent(browser, url, args.sessions, args.clicks)
                     p95[name] = percentile(lats, 95) * 1000
                     # each session did warm-up-free `clicks` clicks from a fresh start
@@ -163,7 +165,9 @@ async def main(args):
                 print(
                     f"   floor {p95['floor']:7.1f} ms   app {p95['app']:7.1f} ms   ratio {p95['app'] / p95['floor']:.2f}x   every session in its own state: {ok}"
                 )
-                per_session = await memory(browser, app[0], app[1], args.memory_sessions, 10)
+                per_session = 0.0
+                if args.memory_sessions:
+                    per_session = await memory(browser, app[0], app[1], args.memory_sessions, 10)
                 await browser.close()
     history = session_history_bytes()
     print(
@@ -177,6 +181,7 @@ async def main(args):
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--app", default="app.py", help="the page to measure (default app.py)")
     parser.add_argument("--clicks", type=int, default=20)
     parser.add_argument("--sessions", type=int, default=4)
     parser.add_argument("--memory-sessions", type=int, default=20)
