@@ -223,6 +223,9 @@ def _bias_trace(step, hl, size, font) -> dict:
     }
 
 
+BARE_TEMPLATE = {"data": {"scatter": [{"type": "scatter"}]}}  # Plotly's "none" template
+
+
 def network_figure(
     step: Step, *, large=False, weight_labels=False, selected=None, validate=False
 ) -> go.Figure:
@@ -275,5 +278,8 @@ def network_figure(
         "font": {"size": font, "color": LABEL_GREY},
         "hoverlabel": {"font": {"size": font}},
         "showlegend": False,
+        # No Plotly template: it would be half of the figure's JSON, sent on every click,
+        # and Streamlit's theme styles the chart anyway.
+        "template": BARE_TEMPLATE,
     }
     return go.Figure(data=data, layout=layout, _validate=validate)

@@ -82,11 +82,15 @@ def phase_detail():
     s = session()
     step = s.step
     with st.container(key="phase_detail", border=True):
+        latex, arrays, printout = memo(
+            "phase_text",
+            (step,),
+            lambda: (phase_latex(step), phase_arrays(step, step.phase), step_printout(step)),
+        )
         st.markdown(f"#### {TITLES[step.phase]}")
-        st.latex(phase_latex(step))
+        st.latex(latex)
         if step.phase == "ready":
             st.caption("The input is also the target: it is an autoencoder.")
-        arrays = phase_arrays(step, step.phase)
         if arrays:
             st.code("\n".join(f"{name}\n{text}" for name, text in arrays), language=None)
         if step.complete:
@@ -95,4 +99,4 @@ def phase_detail():
                 f"x = {bits_to_str(s.patterns[s.example % len(s.patterns)])}."
             )
         with st.expander("Every array of this step, as the notebook prints them"):
-            st.code(step_printout(step), language=None)
+            st.code(printout, language=None)
