@@ -1,12 +1,11 @@
 """The page driven headless by Streamlit's AppTest, every control by its design.md key."""
 
-from pathlib import Path
-
 import numpy as np
 import pytest
 
 pytest.importorskip("streamlit")
-from streamlit.testing.v1 import AppTest
+
+from apptest_helpers import assert_clean, new_app, sess
 
 from autoencoder.notebook import NOTEBOOK_START
 from autoencoder.page import actions
@@ -14,23 +13,10 @@ from autoencoder.page.phase_text import phase_arrays, phase_latex, step_printout
 from autoencoder.phases import PHASE_NAMES, next_phase, start_step
 from autoencoder.session import Session
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
 
 @pytest.fixture
 def at():
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.run()
-    assert_clean(app)
-    return app
-
-
-def assert_clean(app):
-    assert not app.exception, [e.value for e in app.exception]
-
-
-def sess(app) -> Session:
-    return app.session_state["ae_session"]
+    return new_app()
 
 
 def status_text(app) -> str:
@@ -178,11 +164,7 @@ def test_learning_tabs(at):
 
 
 def test_sessions_are_separate():
-    one, two = (
-        AppTest.from_file(APP, default_timeout=60),
-        AppTest.from_file(APP, default_timeout=60),
-    )
-    one.run(), two.run()
+    one, two = new_app(), new_app()
     click(one, "full_step")
     assert sess(one) is not sess(two)
     assert sess(one).step_count == 1 and sess(two).step_count == 0

@@ -1,13 +1,13 @@
 """ "Check my notebook" on the page (AppTest), and the student's step it draws (pure)."""
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 pytest.importorskip("streamlit")
-from streamlit.testing.v1 import AppTest
+
+from apptest_helpers import assert_clean, new_app
 
 from autoencoder.checker import read_check_text
 from autoencoder.model import init_params
@@ -17,20 +17,12 @@ from autoencoder.page.check import escape_markdown, report_rows
 from autoencoder.phases import PHASE_NAMES, run_step
 from autoencoder.student_step import student_steps
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 CHECKED = ("output_delta", "hidden_delta")
 
 
 @pytest.fixture
 def at():
-    app = AppTest.from_file(APP, default_timeout=60)
-    app.run()
-    assert not app.exception
-    return app
-
-
-def assert_clean(app):
-    assert not app.exception, [e.value for e in app.exception]
+    return new_app()
 
 
 def verdicts(app) -> dict:

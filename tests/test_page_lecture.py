@@ -2,13 +2,13 @@
 links choosing the controls, the keyboard-only buttons, the inspector's rows."""
 
 import json
-from pathlib import Path
 
 import plotly.graph_objects as go
 import pytest
 
 pytest.importorskip("streamlit")
-from streamlit.testing.v1 import AppTest
+
+from apptest_helpers import new_app
 
 from autoencoder.figures import element_details, network_figure
 from autoencoder.figures_layout import LABEL_GREY
@@ -16,16 +16,7 @@ from autoencoder.page import actions, lecture
 from autoencoder.page.inspector import describe, inspector_rows, markdown_table
 from autoencoder.session import Session
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-def run(query: dict | None = None) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    for key, value in (query or {}).items():
-        app.query_params[key] = value
-    app.run()
-    assert not app.exception, [e.value for e in app.exception]
-    return app
+run = new_app
 
 
 def keys(app) -> set[str]:

@@ -4,13 +4,13 @@ and a learning rate that blows up."""
 import base64
 import json
 import struct
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 pytest.importorskip("streamlit")
-from streamlit.testing.v1 import AppTest
+
+from apptest_helpers import assert_clean, new_app, sess
 
 from autoencoder import urlstate
 from autoencoder.model import init_params
@@ -18,25 +18,6 @@ from autoencoder.notebook_text import example_text
 from autoencoder.session import Session
 from autoencoder.state_file import export_state
 from autoencoder.weights_io import MAX_FILE_BYTES
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
-
-def new_app(query: dict | None = None) -> AppTest:
-    app = AppTest.from_file(APP, default_timeout=60)
-    for key, value in (query or {}).items():
-        app.query_params[key] = value
-    app.run()
-    assert_clean(app)
-    return app
-
-
-def assert_clean(app):
-    assert not app.exception, [e.value for e in app.exception]
-
-
-def sess(app) -> Session:
-    return app.session_state["ae_session"]
 
 
 def key(app) -> tuple:
