@@ -7,7 +7,8 @@ Prints, for the floor page and app.py:
    frames): median over interleaved clicks, and the ratio app/floor;
 2. server CPU per click (the streamlit process's utime+stime from /proc);
 3. several sessions clicking at once: p95 latency, and whether every session ends in exactly
-   the state its own clicks produce;
+   the state its own clicks produce; then the same load from protocol clients
+   (benchmarks/wsclient.py), which measures the server alone;
 4. memory: RSS growth of the app's server over many sessions, and the in-process size of one
    Session with a full undo history.
 Nothing is asserted: these are measurements.
@@ -37,6 +38,7 @@ from benchmarks.pagebench import (  # noqa: E402
     rss_bytes,
     streamlit_server,
 )
+from benchmarks.wsclient import StreamlitSession  # noqa: E402
 
 CLICK_DONE = """([before, settled]) => {
     const s = document.querySelector('.st-key-status');
@@ -103,6 +105,17 @@ async def concurrent(browser, url, sessions, clicks):
     return [t for r in results for t in r], statuses
 
 
+async def ws_clicks(url, sessions, clicks):
+    """Latencies of ``sessions`` protocol clients clicking ``clicks`` times at once."""
+
+    async def run():
+        async with StreamlitSession(url) as session:
+            return [await session.click() for _ in range(clicks)]
+
+    results = await asyncio.gather(*(run() for _ in range(sessions)))
+    return [t for r in results for t in r]
+
+
 async def memory(browser, url, proc, sessions, clicks):
     base = rss_bytes(proc.pid)
     pages = []
@@ -161,10 +174,22 @@ async def main(args):
                         else expected_app_status(args.clicks)
                     )
                     ok &= all(want in s.replace("\n", " ") for s in statuses)
-                print(f"3. {args.sessions} sessions clicking at once, p95 latency")
+                print(f"3. {args.sessions} browser sessions clicking at once, p95 latency")
                 print(
                     f"   floor {p95['floor']:7.1f} ms   app {p95['app']:7.1f} ms   ratio {p95['app'] / p95['floor']:.2f}x   every session in its own state: {ok}"
                 )
+                if args.sessions:
+                    ws_p95 = {}
+                    for name, (url, _) in servers.items():
+                        ws_p95[name] = (
+                            percentile(await ws_clicks(url, args.sessions, args.clicks), 95) * 1000
+                        )
+                    print(
+                        f"   the same from {args.sessions} protocol clients (server only, no rendering)"
+                    )
+                    print(
+                        f"   floor {ws_p95['floor']:7.1f} ms   app {ws_p95['app']:7.1f} ms   ratio {ws_p95['app'] / ws_p95['floor']:.2f}x"
+                    )
                 per_session = 0.0
                 if args.memory_sessions:
                     per_session = await memory(browser, app[0], app[1], args.memory_sessions, 10)

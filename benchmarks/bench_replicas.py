@@ -1,12 +1,15 @@
 """Clicks per second served by 1, 2, ... `streamlit run` processes behind nginx.
 
-    python benchmarks/bench_replicas.py [--processes 1 2] [--sessions 6] [--seconds 15]
+    python benchmarks/bench_replicas.py [--processes 1 2] [--sessions 8] [--seconds 15]
+                                        [--client ws|browser]
 
-Each run opens `sessions` browser sessions (headless Chromium) on the nginx address and lets
-every one click "next phase" as fast as the page answers for `seconds`; it prints the clicks
-completed per second, the median click latency, and how many sessions each process served.
-The load generator (Chromium) shares this machine's cores with the servers, so the growth it
-shows is a lower bound of what separate machines would give.
+Each run opens `sessions` sessions on the nginx address and lets every one click "next
+phase" as fast as the page answers for `seconds`; it prints the clicks served per second,
+the median click latency and the CPU each server process used. The default client speaks
+Streamlit's websocket protocol (benchmarks/wsclient.py), light enough to leave the cores to
+the servers; `--client browser` uses headless Chromium, which on 2 cores is itself the
+bottleneck. Either shares this machine's cores with the servers, so the growth it shows is
+a lower bound of what separate machines would give.
 """
 
 import argparse
@@ -21,9 +24,10 @@ from playwright.async_api import async_playwright  # noqa: E402
 from benchmarks.bench_page import click, open_page  # noqa: E402
 from benchmarks.pagebench import CHROMIUM_ARGS, chromium_path, cpu_seconds, median  # noqa: E402
 from benchmarks.replicas import replica_cluster  # noqa: E402
+from benchmarks.wsclient import load as ws_load  # noqa: E402
 
 
-async def load(url, sessions, seconds, exe):
+async def browser_load(url, sessions, seconds, exe):
     async with async_playwright() as pw:
         browser = await pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
         pages = [await open_page(browser, url) for _ in range(sessions)]
@@ -44,17 +48,21 @@ async def load(url, sessions, seconds, exe):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--sessions", type=int, default=6)
+    parser.add_argument("--sessions", type=int, default=8)
+    parser.add_argument("--client", choices=["ws", "browser"], default="ws")
     parser.add_argument("--seconds", type=float, default=15)
     args = parser.parse_args()
     exe = chromium_path()
-    if not exe:
+    if args.client == "browser" and not exe:
         sys.exit("no chromium found (Debian package: chromium)")
     rates = {}
     for n in args.processes:
         with replica_cluster(n) as (url, procs):
             cpu0 = [cpu_seconds(p.pid) for p in procs]
-            latencies = asyncio.run(load(url, args.sessions, args.seconds, exe))
+            if args.client == "ws":
+                latencies = asyncio.run(ws_load(url, args.sessions, args.seconds))
+            else:
+                latencies = asyncio.run(browser_load(url, args.sessions, args.seconds, exe))
             busy = [cpu_seconds(p.pid) - c for p, c in zip(procs, cpu0, strict=True)]
         rates[n] = len(latencies) / args.seconds
         print(

@@ -1,0 +1,17 @@
+"""The benchmarks' protocol client still speaks to the page: it finds the button and its
+fragment, and each click is a fragment rerun that finishes."""
+
+import asyncio
+
+from benchmarks.wsclient import StreamlitSession
+
+
+def test_protocol_client_clicks_next_phase(app_url):
+    async def three_clicks():
+        async with StreamlitSession(app_url) as session:
+            assert session.button_id.endswith("-next_phase")
+            assert session.fragment_id  # the stepping area is a fragment
+            return [await session.click() for _ in range(3)]
+
+    latencies = asyncio.run(three_clicks())
+    assert len(latencies) == 3 and all(t > 0 for t in latencies)
