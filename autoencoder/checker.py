@@ -15,7 +15,7 @@ import numpy as np
 from .activations import get_activation
 from .mistakes import REFERENCE, PhaseInputs, mistakes_for
 from .model import SHAPES, Params, bits_to_str, parse_bits
-from .notebook_text import read_notebook_text
+from .notebook_text import NOTEBOOK_NAMES, read_notebook_text
 from .phases import PHASE_NAMES
 from .rules import DEFAULT_ACTIVATION, get_rule
 from .textarrays import parse_array
@@ -29,17 +29,7 @@ SUPPORTING = {"output_delta": ("slope_out",), "hidden_delta": ("slope_hidden",)}
 STUDENT_KEYS = tuple(PHASE_NAMES[:7]) + ("slope_out", "slope_hidden")
 
 # The notebook's variable names for the same arrays (accepted as aliases in a check JSON).
-ALIASES = {
-    "input_layer": "input",
-    "hidden_weight": "W1",
-    "hidden_bias": "b1",
-    "output_weight": "W2",
-    "output_bias": "b2",
-    "hidden_activation": "hidden_a",
-    "output_activation": "output_a",
-    "delta_out": "output_delta",
-    "delta_hidden": "hidden_delta",
-}
+ALIASES = {name: key for name, key in NOTEBOOK_NAMES.items() if name != key}
 
 # Tolerance. A number printed to 8 decimals is off by up to 5e-9. An element formed from n
 # printed numbers of size up to M is off by about n * M * 5e-9 (two factors per product).

@@ -23,24 +23,17 @@ import re
 
 import numpy as np
 
-from .model import SHAPES, Params
-from .notebook_text import read_notebook_text
+from .model import PARAM_NAMES, SHAPES, Params
+from .notebook_text import NOTEBOOK_NAMES, read_notebook_text
 from .state_file import params_from_pasted
 from .textarrays import parse_array
 from .weights_io import WeightsError, params_from_dict
 
 MAX_CHARS = 50_000
-NAMES = ("W1", "b1", "W2", "b2")
-ALIASES = {
-    "w1": "W1",
-    "b1": "b1",
-    "w2": "W2",
-    "b2": "b2",
-    "hidden_weight": "W1",
-    "hidden_bias": "b1",
-    "output_weight": "W2",
-    "output_bias": "b2",
-}
+NAMES = PARAM_NAMES
+# Labels, matched case-insensitively: W1 ... b2 and the class notebook's names for them.
+ALIASES = {name.lower(): name for name in NAMES}
+ALIASES.update({label: key for label, key in NOTEBOOK_NAMES.items() if key in NAMES})
 _ALIAS = "|".join(sorted(ALIASES, key=len, reverse=True))
 # A label at the start of a line: NAME, print(NAME), NAME =, NAME:, optionally "Out[3]:".
 _LABEL = re.compile(
