@@ -43,6 +43,10 @@ class Rule:
     hidden_delta: Callable
     output_latex: str
     hidden_latex: str
+    # The same two departures as data, for the fast trainer (training.py): the Activation
+    # method giving the slope from the activation value, and the matrix carrying d_o back.
+    slope: str
+    carries_back: str  # "W2^T" or "W1"
 
 
 RULES = {
@@ -52,6 +56,8 @@ RULES = {
         exact_hidden_delta,
         r"\delta_o = e \odot f'(z_o)",
         r"\delta_h = (\delta_o W_2^{\top}) \odot f'(z_h)",
+        slope="slope_from_value",
+        carries_back="W2^T",
     ),
     "notebook": Rule(
         "notebook",
@@ -59,6 +65,8 @@ RULES = {
         notebook_hidden_delta,
         r"\delta_o = e \odot f'(a_o)",
         r"\delta_h = (\delta_o W_1) \odot f'(a_h)",
+        slope="slope",
+        carries_back="W1",
     ),
 }
 

@@ -63,12 +63,6 @@ def _t(a):
     return np.swapaxes(a, -1, -2)
 
 
-# How the rules of rules.py take their deltas (design.md rows 6, 7), for the fast path: the
-# slope (exact: f'(z) from the value a; notebook: f' evaluated at a) and the matrix that
-# carries d_o back to the hidden layer. tests/test_training.py checks it against rules.py.
-_RULE_PARTS = {"exact": ("slope_from_value", "W2^T"), "notebook": ("slope", "W1")}
-
-
 def _wide(stacked):
     """(N, k, m) -> (k, N*m): the N matrices side by side, so ``x @ wide`` is one product."""
     n, k, m = stacked.shape
@@ -104,9 +98,9 @@ class _Nets:
         self.outer1 = np.multiply if mode == "online" else np.dot
         self.outer2 = np.multiply if mode == "online" else self.mm
         self.act, self.rule = get_activation(activation), get_rule(rule)
-        slope, back = _RULE_PARTS.get(self.rule.name, (None, None))
-        self.slope = slope and getattr(self.act, slope)  # None: use the rule's functions
-        self.back = _t(self.W2) if back == "W2^T" else self.W1
+        # the rule's two departures (design.md rows 6, 7), as rules.py states them
+        self.slope = getattr(self.act, self.rule.slope)
+        self.back = _t(self.W2) if self.rule.carries_back == "W2^T" else self.W1
         p = patterns.shape[0]
         self.X, self.T = patterns, patterns > 0.5  # inputs = targets; "learned" targets
         self.Xa = np.concatenate([patterns, np.ones((p, 1))], axis=1)  # (P, 9)
@@ -161,15 +155,10 @@ class _Nets:
         ha_h[...] = h
         out = self.act.f(mm(ha, self.A2))  # (N, p, 8)
         err = x - out
-        if slope:  # the fast path: the same products as rules.py
-            d_o = err * slope(out)
-            d_o *= self.lr
-            d_h = mm(d_o, self.back)
-            d_h *= slope(h)
-        else:
-            d_o = self.rule.output_delta(err, None, out, self.act)
-            d_o *= self.lr
-            d_h = self.rule.hidden_delta(d_o, self.W1, self.W2, None, h, self.act)
+        d_o = err * slope(out)  # the same products as rules.py, with lr folded in
+        d_o *= self.lr
+        d_h = mm(d_o, self.back)
+        d_h *= slope(h)
         if not self.single:
             d_h = d_h.swapaxes(0, 1).reshape(len(xa), -1)  # (p, N*3), as A1's columns
         if self.use_momentum:  # V = momentum V + lr a^T d ; A += V
