@@ -2,11 +2,10 @@
 
 import pytest
 
+from benchmarks.pagebench import SETTLED
+
 pytestmark = pytest.mark.browser
 
-SETTLED = (
-    "[data-testid=stApp][data-test-connection-state=CONNECTED][data-test-script-state=notRunning]"
-)
 PHASES = (
     "hidden_z", "hidden_a", "output_z", "output_a", "error",
     "output_delta", "hidden_delta", "update_output", "update_hidden",

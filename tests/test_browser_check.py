@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from test_browser import settle
 
 from autoencoder.model import init_params
 from autoencoder.notebook import notebook_input
@@ -10,17 +11,7 @@ from autoencoder.phases import PHASE_NAMES, run_step
 
 pytestmark = pytest.mark.browser
 
-SETTLED = (
-    "[data-testid=stApp][data-test-connection-state=CONNECTED][data-test-script-state=notRunning]"
-)
 REPORT = ".st-key-check_report"
-
-
-def settle(page):
-    """Wait until the script is idle, connected, and nothing is still loading."""
-    page.wait_for_selector(SETTLED, timeout=30_000)
-    page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')", timeout=30_000)
-    assert page.locator("[data-testid=stException]").count() == 0
 
 
 def wait_for_report(page, expect: str):
