@@ -2,7 +2,8 @@
 
     python benchmarks/bench_page.py [--clicks 20] [--sessions 4] [--memory-sessions 20]
 
-Prints, for the floor page and app.py:
+Prints, for the floor page and app.py (the floor twice: with Streamlit's default config, as
+anyone would run it, and with this repository's .streamlit/config.toml, as the app runs):
 1. click -> page updated in headless Chromium (status changed, script idle, two animation
    frames): median over interleaved clicks, and the ratio app/floor;
 2. server CPU per click (the streamlit process's utime+stime from /proc);
@@ -16,6 +17,7 @@ Nothing is asserted: these are measurements.
 
 import argparse
 import asyncio
+import contextlib
 import sys
 import tempfile
 import tracemalloc
@@ -141,59 +143,59 @@ def session_history_bytes() -> int:
     return size
 
 
+def row(values: dict, unit: str = "ms", scale: float = 1000.0) -> str:
+    """One line: every server's figure, then app / floor and app / floor with the app's config."""
+    cells = "   ".join(f"{name} {v * scale:7.1f} {unit}" for name, v in values.items())
+    ratios = "   ".join(
+        f"app/{ref} {values['app'] / values[ref]:.2f}x" for ref in values if ref != "app"
+    )
+    return f"   {cells}\n   {ratios}"
+
+
 async def main(args):
     exe = chromium_path()
     if not exe:
         sys.exit("no chromium found (Debian package: chromium)")
-    with tempfile.TemporaryDirectory() as tmp, streamlit_server(floor_script(Path(tmp))) as floor:
-        with streamlit_server(ROOT / args.app) as app:
-            servers = {"floor": floor, "app": app}
-            async with async_playwright() as pw:
-                browser = await pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
-                times, cpu = await latency_and_cpu(browser, servers, args.clicks)
-                lat = {k: median(v) * 1000 for k, v in times.items()}
-                print(f"1. click latency, median of {args.clicks} interleaved clicks")
-                print(
-                    f"   floor {lat['floor']:7.1f} ms   app {lat['app']:7.1f} ms   ratio {lat['app'] / lat['floor']:.2f}x"
-                )
-                print("2. server CPU per click")
-                print(
-                    f"   floor {cpu['floor'] * 1000:7.1f} ms   app {cpu['app'] * 1000:7.1f} ms   ratio {cpu['app'] / cpu['floor']:.2f}x"
-                )
-                p95 = {}
-                ok = True
+    with contextlib.ExitStack() as stack:
+        tmp = Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        floor = floor_script(tmp)
+        servers = {  # the floor as anyone would run it (Streamlit's defaults), and with ours
+            "floor": stack.enter_context(streamlit_server(floor, cwd=tmp)),
+            "floor*": stack.enter_context(streamlit_server(floor)),
+            "app": stack.enter_context(streamlit_server(ROOT / args.app)),
+        }
+        print("floor: the bare page with Streamlit's default config; floor*: the same page")
+        print("with this repository's .streamlit/config.toml, as the app runs.")
+        async with async_playwright() as pw:
+            browser = await pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
+            times, cpu = await latency_and_cpu(browser, servers, args.clicks)
+            print(f"1. click latency, median of {args.clicks} interleaved clicks")
+            print(row({k: median(v) for k, v in times.items()}))
+            print("2. server CPU per click")
+            print(row(cpu))
+            if args.sessions:
+                p95, ws_p95, ok = {}, {}, True
                 for name, (url, _) in servers.items():
-                    if args.sessions == 0:
-                        break
                     lats, statuses = await concurrent(browser, url, args.sessions, args.clicks)
-                    p95[name] = percentile(lats, 95) * 1000
+                    p95[name] = percentile(lats, 95)
                     # each session did warm-up-free `clicks` clicks from a fresh start
                     want = (
-                        f"Step {args.clicks}"
-                        if name == "floor"
-                        else expected_app_status(args.clicks)
+                        expected_app_status(args.clicks) if name == "app" else f"Step {args.clicks}"
                     )
                     ok &= all(want in s.replace("\n", " ") for s in statuses)
+                    ws_p95[name] = percentile(await ws_clicks(url, args.sessions, args.clicks), 95)
                 print(f"3. {args.sessions} browser sessions clicking at once, p95 latency")
+                print(row(p95))
+                print(f"   every session ended in the state its own clicks produce: {ok}")
                 print(
-                    f"   floor {p95['floor']:7.1f} ms   app {p95['app']:7.1f} ms   ratio {p95['app'] / p95['floor']:.2f}x   every session in its own state: {ok}"
+                    f"   the same from {args.sessions} protocol clients (server only, no rendering)"
                 )
-                if args.sessions:
-                    ws_p95 = {}
-                    for name, (url, _) in servers.items():
-                        ws_p95[name] = (
-                            percentile(await ws_clicks(url, args.sessions, args.clicks), 95) * 1000
-                        )
-                    print(
-                        f"   the same from {args.sessions} protocol clients (server only, no rendering)"
-                    )
-                    print(
-                        f"   floor {ws_p95['floor']:7.1f} ms   app {ws_p95['app']:7.1f} ms   ratio {ws_p95['app'] / ws_p95['floor']:.2f}x"
-                    )
-                per_session = 0.0
-                if args.memory_sessions:
-                    per_session = await memory(browser, app[0], app[1], args.memory_sessions, 10)
-                await browser.close()
+                print(row(ws_p95))
+            per_session = 0.0
+            if args.memory_sessions:
+                url, proc = servers["app"]
+                per_session = await memory(browser, url, proc, args.memory_sessions, 10)
+            await browser.close()
     history = session_history_bytes()
     print(
         f"4. memory: RSS growth per browser session (10 clicks each, {args.memory_sessions} sessions): {per_session / 2**20:.2f} MiB"

@@ -53,8 +53,11 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(script: Path, port: int | None = None):
-    """Run `streamlit run script` on a loopback port; yields (url, process)."""
+def streamlit_server(script: Path, port: int | None = None, cwd: Path = ROOT):
+    """Run `streamlit run script` on a loopback port; yields (url, process).
+
+    Streamlit reads `.streamlit/config.toml` from ``cwd``: the repository's by default, none
+    when ``cwd`` is a directory without one (Streamlit's defaults)."""
     port = port or free_port()
     cmd = [
         sys.executable, "-m", "streamlit", "run", str(script),
@@ -62,7 +65,7 @@ def streamlit_server(script: Path, port: int | None = None):
         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
     ]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
         wait_healthy(url, proc)
