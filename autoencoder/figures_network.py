@@ -223,7 +223,7 @@ def _bias_trace(step, hl, size, font) -> dict:
     }
 
 
-BARE_TEMPLATE = {"data": {"scatter": [{"type": "scatter"}]}}  # Plotly's "none" template
+FONT_FAMILY = '"Source Sans", sans-serif'  # Streamlit's; the chart is drawn without its theme
 
 
 def network_figure(
@@ -239,6 +239,13 @@ def network_figure(
     ``validate``: Plotly's property checks cost ~45 ms here (48 shapes) and the spec is
     fixed, so they are off by default; the tests build every variant with ``validate=True``.
     (st.plotly_chart does not re-validate a go.Figure.)
+
+    Drawn once per click: Streamlit mounts every changed figure as a new chart and then
+    hands it to ``Plotly.react`` a second time (its theme and size pass). That second call
+    redraws everything unless nothing compares as changed, so the layout has no template
+    (``null``, and the page passes ``theme=None``), a fixed ``datarevision`` (each mount
+    starts from scratch, so arrays never change within one) and ``dragmode="pan"`` (what
+    Streamlit sets for a chart with selections; the axes are fixed, so nothing pans).
     """
     scale = 1.4 if large else 1.0
     font = round(13 * scale)
@@ -270,16 +277,16 @@ def network_figure(
         "height": 700 if large else 520,
         "autosize": True,
         "margin": {"l": 4, "r": 4, "t": 4, "b": 58 if large else 40},
-        "dragmode": False,
+        "dragmode": "pan",
+        "datarevision": 0,
         "hovermode": "closest",
         "clickmode": "event+select",
         "paper_bgcolor": "rgba(0,0,0,0)",
         "plot_bgcolor": "rgba(0,0,0,0)",
-        "font": {"size": font, "color": LABEL_GREY},
+        "font": {"size": font, "color": LABEL_GREY, "family": FONT_FAMILY},
         "hoverlabel": {"font": {"size": font}},
         "showlegend": False,
-        # No Plotly template: it would be half of the figure's JSON, sent on every click,
-        # and Streamlit's theme styles the chart anyway.
-        "template": BARE_TEMPLATE,
     }
-    return go.Figure(data=data, layout=layout, _validate=validate)
+    fig = go.Figure(data=data, layout=layout, _validate=validate)
+    fig.layout.template = None  # after construction, or Plotly puts its default one back
+    return fig

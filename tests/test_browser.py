@@ -94,3 +94,37 @@ def test_phone_width_no_sideways_scroll(browser, app_url, artifacts):
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     page.screenshot(path=artifacts / "page-phone.png")
     context.close()
+
+
+# Records, for each Plotly graph the page mounts, the events it emits in order.
+WATCH_PLOTS = """() => {
+  window.plotEvents = [];
+  const seen = new WeakSet();
+  const watch = () => document.querySelectorAll('.st-key-network .js-plotly-plot').forEach(gd => {
+    if (seen.has(gd) || !gd.on) return;
+    seen.add(gd);
+    const events = [];
+    window.plotEvents.push(events);
+    for (const name of ['beforeplot', 'afterplot']) gd.on('plotly_' + name, () => events.push(name));
+  });
+  new MutationObserver(watch).observe(document.body,
+    {subtree: true, childList: true, attributes: true, attributeFilter: ['class']});
+}"""
+
+
+def test_each_click_draws_the_graph_once(page):
+    """Every changed figure is a new chart; Streamlit hands it to Plotly.react twice. The
+    figure is built so that the second call finds nothing changed: a second draw would show
+    as a 'beforeplot' after the chart's first 'afterplot' (and cost ~100 ms a click)."""
+    for name in PHASES[:2]:  # the first equations load KaTeX's fonts: Plotly redraws once then
+        click_and_wait(page, "next_phase", f"Phase: {name}")
+    page.wait_for_timeout(500)
+    page.evaluate(WATCH_PLOTS)
+    for name in PHASES[2:6]:
+        click_and_wait(page, "next_phase", f"Phase: {name}")
+    page.wait_for_timeout(500)
+    charts = [events for events in page.evaluate("window.plotEvents") if events]
+    assert len(charts) >= 3, charts  # a new chart per click
+    for events in charts:
+        redraws = events[events.index("afterplot") :].count("beforeplot")
+        assert redraws == 0, charts

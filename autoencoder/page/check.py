@@ -172,7 +172,7 @@ def first_wrong_phase(theirs, correct, phase: str):
     graph, detail = st.columns(2, gap="medium")
     with graph:
         fig = memo("check_figure", (theirs,), lambda: network_figure(theirs))
-        st.plotly_chart(fig, key="check_chart", config=CHART_CONFIG)
+        st.plotly_chart(fig, key="check_chart", config=CHART_CONFIG, theme=None)
         st.caption(f"Your network at phase {phase}, with your own numbers.")
     with detail, st.container(key="check_equation", border=True):
         st.markdown(f"**{TITLES[phase]}: the {correct.rule} rule, with your numbers**")

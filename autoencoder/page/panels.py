@@ -10,8 +10,11 @@ from .state import memo, session
 
 CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
 # Long equations scroll inside their box instead of being cut off or widening the page.
+# A Plotly graph that finds its box 0 px wide or high when first drawn is drawn twice
+# (see figures_network.network_figure); a 1 px minimum keeps it to once.
 STYLE = """<style>
 .st-key-phase_detail .katex-display { overflow-x: auto; overflow-y: hidden; padding: 2px 0; }
+[data-testid="stPlotlyChart"] > div { min-width: 1px; min-height: 1px; }
 </style>"""
 
 
@@ -61,7 +64,7 @@ def network():
         )
         st.plotly_chart(
             fig, key="network_chart", on_select=actions.on_network_select,
-            selection_mode=("points",), config=CHART_CONFIG,
+            selection_mode=("points",), config=CHART_CONFIG, theme=None,
         )  # fmt: skip
         with st.container(horizontal=True):
             st.checkbox("Weight values on the edges", key="weight_labels")
