@@ -32,11 +32,11 @@ from benchmarks.pagebench import (  # noqa: E402
     CHROMIUM_ARGS,
     ROOT,
     SETTLED,
-    chromium_path,
     cpu_seconds,
     floor_script,
     median,
     percentile,
+    require_chromium,
     rss_bytes,
     streamlit_server,
 )
@@ -153,9 +153,7 @@ def row(values: dict, unit: str = "ms", scale: float = 1000.0) -> str:
 
 
 async def main(args):
-    exe = chromium_path()
-    if not exe:
-        sys.exit("no chromium found (Debian package: chromium)")
+    exe = require_chromium()
     with contextlib.ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         floor = floor_script(tmp)

@@ -26,8 +26,8 @@ from benchmarks.bench_page import click, open_page  # noqa: E402
 from benchmarks.pagebench import (  # noqa: E402
     CHROMIUM_ARGS,
     ROOT,
-    chromium_path,
     floor_script,
+    require_chromium,
     streamlit_server,
 )
 
@@ -65,9 +65,7 @@ async def busy_ms(cdp) -> float:
 
 
 async def main(args):
-    exe = chromium_path()
-    if not exe:
-        sys.exit("no chromium found (Debian package: chromium)")
+    exe = require_chromium()
     with contextlib.ExitStack() as stack:
         tmp = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         scripts = {"floor*": floor_script(tmp), "app": ROOT / "app.py"}

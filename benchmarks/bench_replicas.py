@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from playwright.async_api import async_playwright  # noqa: E402
 
 from benchmarks.bench_page import click, open_page  # noqa: E402
-from benchmarks.pagebench import CHROMIUM_ARGS, chromium_path, cpu_seconds, median  # noqa: E402
+from benchmarks.pagebench import CHROMIUM_ARGS, cpu_seconds, median, require_chromium  # noqa: E402
 from benchmarks.replicas import replica_cluster  # noqa: E402
 from benchmarks.wsclient import load as ws_load  # noqa: E402
 
@@ -52,9 +52,7 @@ def main():
     parser.add_argument("--client", choices=["ws", "browser"], default="ws")
     parser.add_argument("--seconds", type=float, default=15)
     args = parser.parse_args()
-    exe = chromium_path()
-    if args.client == "browser" and not exe:
-        sys.exit("no chromium found (Debian package: chromium)")
+    exe = require_chromium() if args.client == "browser" else None
     rates = {}
     for n in args.processes:
         with replica_cluster(n) as (url, procs):

@@ -46,6 +46,14 @@ def chromium_path() -> str | None:
     return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
 
 
+def require_chromium() -> str:
+    """The system Chromium, or exit with how to get it (for the benchmark scripts)."""
+    found = chromium_path()
+    if not found:
+        sys.exit("no chromium found (Debian package: chromium)")
+    return found
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
