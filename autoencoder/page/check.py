@@ -19,6 +19,7 @@ from autoencoder.model import bits_to_str
 from autoencoder.notebook_text import MAX_CHARS, example_text
 from autoencoder.student_step import student_steps
 
+from .panels import network_chart
 from .phase_text import TITLES, phase_arrays, phase_latex
 from .state import memo, session
 
@@ -29,7 +30,6 @@ VERDICT_WORDS = {
     "mismatch": "✗ mismatch",
     "missing": "– not given",
 }
-CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
 PLACEHOLDER = (
     "Paste your notebook's printed text here (cells like `In [64]: hidden_weight` and their "
     "outputs), or a check JSON with W1, b1, W2, b2, input, lr and your arrays."
@@ -172,7 +172,7 @@ def first_wrong_phase(theirs, correct, phase: str):
     graph, detail = st.columns(2, gap="medium")
     with graph:
         fig = memo("check_figure", (theirs,), lambda: network_figure(theirs))
-        st.plotly_chart(fig, key="check_chart", config=CHART_CONFIG, theme=None)
+        network_chart(fig, "check_chart")
         st.caption(f"Your network at phase {phase}, with your own numbers.")
     with detail, st.container(key="check_equation", border=True):
         st.markdown(f"**{TITLES[phase]}: the {correct.rule} rule, with your numbers**")

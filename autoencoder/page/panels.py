@@ -51,6 +51,13 @@ def status_caption(s) -> str:
     return f"Training on x = {s.example_bits}{where} · next: {s.step.next_name} · {settings}"
 
 
+def network_chart(fig, key: str, **kwargs):
+    """Draw a figure from ``figures_network.network_figure``. Without Streamlit's theme: the
+    figure styles itself, and only so does Streamlit's second ``Plotly.react`` find nothing
+    changed, which keeps it to one draw per click (see ``network_figure``)."""
+    return st.plotly_chart(fig, key=key, config=CHART_CONFIG, theme=None, **kwargs)
+
+
 def network():
     s = session()
     selected = st.session_state.get(actions.SELECTED_KEY)
@@ -62,10 +69,9 @@ def network():
             (s.step, selected, labels, large, theme),
             lambda: lecture.network_graph(s.step, labels, selected, large=large, theme=theme),
         )
-        st.plotly_chart(
-            fig, key="network_chart", on_select=actions.on_network_select,
-            selection_mode=("points",), config=CHART_CONFIG, theme=None,
-        )  # fmt: skip
+        network_chart(
+            fig, "network_chart", on_select=actions.on_network_select, selection_mode=("points",)
+        )
         with st.container(horizontal=True):
             st.checkbox("Weight values on the edges", key="weight_labels")
             hint = (
