@@ -2,6 +2,8 @@
 
 import pytest
 
+from autoencoder.figures import network_figure
+from autoencoder.session import Session
 from benchmarks.pagebench import SETTLED
 
 pytestmark = pytest.mark.browser
@@ -112,16 +114,27 @@ WATCH_PLOTS = """() => {
 }"""
 
 
+NODE_TEXTS = """() => [...document.querySelectorAll(
+  '.st-key-network_chart g.scatterlayer g.trace:nth-child(3) text')].map(t => t.textContent)"""
+
+
 def test_each_click_draws_the_graph_once(page):
     """Every changed figure is a new chart; Streamlit hands it to Plotly.react twice. The
     figure is built so that the second call finds nothing changed: a second draw would show
-    as a 'beforeplot' after the chart's first 'afterplot' (measured: 40-60 ms a click)."""
+    as a 'beforeplot' after the chart's first 'afterplot' (measured: 40-60 ms a click).
+    Each drawn graph shows the node numbers of the state the click produced."""
     for name in PHASES[:2]:  # the first equations load KaTeX's fonts: Plotly redraws once then
         click_and_wait(page, "next_phase", f"Phase: {name}")
     page.wait_for_timeout(500)
     page.evaluate(WATCH_PLOTS)
+    session = Session()
+    for _ in PHASES[:2]:
+        session.next_phase()
     for name in PHASES[2:6]:
         click_and_wait(page, "next_phase", f"Phase: {name}")
+        session.next_phase()  # the numbers drawn on the nodes are those of the new state
+        drawn = [t for t in network_figure(session.step).data[2].text if t]  # no text if ""
+        page.wait_for_function(f"want => ({NODE_TEXTS})().join() === want.join()", arg=drawn)
     page.wait_for_timeout(500)
     charts = [events for events in page.evaluate("window.plotEvents") if events]
     assert len(charts) >= 3, charts  # a new chart per click
