@@ -25,3 +25,14 @@ def test_bench_parts_takes_no_parts_some_parts_and_refuses_others():
     assert parse_args(["latex", "keys"]).parts == ["latex", "keys"]
     with pytest.raises(SystemExit):
         parse_args(["everything"])
+
+
+def test_graph_page_steps_and_draws_the_network():
+    from streamlit.testing.v1 import AppTest
+
+    page = AppTest.from_file(str(SCRIPT.parent / "graph_page.py"), default_timeout=60).run()
+    assert "Phase: ready" in page.markdown[0].value
+    page.button(key="next_phase").click().run()
+    assert not page.exception
+    assert "Phase: hidden_z" in page.markdown[0].value
+    assert len(page.get("plotly_chart")) == 1
