@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("streamlit")
 
-from apptest_helpers import assert_clean, new_app, sess
+from apptest_helpers import assert_clean, new_app, sess, url_params
 
 from autoencoder import urlstate
 from autoencoder.model import init_params
@@ -32,9 +32,7 @@ def successes(app) -> str:
     return " ".join(e.value for e in app.success).replace("\\", "")
 
 
-def query(app) -> dict:
-    """The page's query parameters (AppTest keeps them as str or list of str)."""
-    return {k: v[-1] if isinstance(v, list) else v for k, v in app.query_params.items()}
+query = url_params
 
 
 def click(app, key_):

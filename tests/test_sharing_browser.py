@@ -74,6 +74,17 @@ def test_reload_and_a_shared_link_restore_exactly_and_sessions_stay_separate(
     lecturer.context.close()
 
 
+def test_clicks_rewrite_the_url_without_adding_browser_history(browser, app_url):
+    """The URL follows every click, but Back still leaves the page (no entry per click)."""
+    page = open_page(browser, app_url)
+    entries = page.evaluate("history.length")
+    for name in ("hidden_z", "hidden_a", "output_z"):
+        click_and_wait(page, "next_phase", f"Phase: {name}")
+    page.wait_for_function("() => location.search.includes('pos=3.0.0.0')", timeout=10_000)
+    assert page.evaluate("history.length") == entries
+    page.context.close()
+
+
 def test_export_then_import_into_a_fresh_session_then_a_bad_file(browser, app_url, artifacts):
     source = open_page(browser, app_url)
     source.locator(".st-key-epochs input").fill("12")

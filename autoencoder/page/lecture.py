@@ -90,14 +90,6 @@ def sidebar_state() -> str:
     return "collapsed" if presenting() else "auto"
 
 
-def _on_presentation_change():
-    """The toggle changed: keep the URL in step, so a reload stays in the same mode."""
-    if presenting():
-        st.query_params[PRESENTATION_KEY] = "1"
-    else:
-        st.query_params.pop(PRESENTATION_KEY, None)
-
-
 def requested_controls() -> tuple[set[str] | None, list[str]]:
     """The groups named by ``?controls=`` (None: the link names none, show all) and the
     names in it that are not groups (already reduced to safe characters)."""
@@ -126,7 +118,7 @@ def title_row(title: str):
     with st.container(horizontal=True, vertical_alignment="center", key="title_row"):
         st.markdown(f"#### {title}", width="stretch")
         st.toggle(
-            "Presentation mode", key=PRESENTATION_KEY, on_change=_on_presentation_change,
+            "Presentation mode", key=PRESENTATION_KEY,
             help="Large type and graph, high contrast, settings sidebar collapsed "
             "(for a projector). The link opens in it with ?presentation=1",
         )  # fmt: skip

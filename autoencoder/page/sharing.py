@@ -4,12 +4,14 @@
   opened elsewhere) from the query parameters (:mod:`autoencoder.urlstate`). A link that
   cannot be used is refused as a whole, with a message naming the parameter, and the
   session starts fresh.
-- :func:`sync_url`, called once at the end of every full run of the page, writes the
-  state's parameters into the URL when they changed. Keys that urlstate does not own
-  (``presentation``, ``controls``, ...) are left alone. Play reruns the whole page after
-  each tick, so the URL follows play tick by tick and holds the final state when it stops.
-  Each change is one browser history entry (Streamlit pushes it); the Back button does not
-  undo: the Undo button does.
+- :func:`sync_url`, called at the end of every run of the stepping area (so after every
+  click, and in every full run), makes the address bar carry the state's parameters and
+  ``presentation``. Other keys (``controls``, ...) are left alone. Play reruns the whole
+  page after each tick, so the URL follows play tick by tick and holds the final state
+  when it stops. The browser writes it (``history.replaceState``), not ``st.query_params``:
+  Streamlit keeps the query in its top component's state, so a change there re-renders the
+  whole page (about 50 ms a click, measured) and pushes one history entry per click. So
+  the Back button leaves the page; the Undo button undoes.
 - :func:`sharing_panel`: export (a JSON file built only when clicked), import of a state or
   weights file, and W1 b1 W2 b2 pasted as a notebook printed them. Each load is one
   undoable action; anything unusable gets a message and changes nothing.
@@ -17,6 +19,7 @@
 Nothing a user supplies is evaluated; messages quote it with markdown switched off.
 """
 
+import json
 import math
 import re
 
@@ -29,7 +32,7 @@ from autoencoder.session_state import StateError
 from autoencoder.state_file import apply_import, export_state
 from autoencoder.weights_io import MAX_FILE_BYTES, WeightsError
 
-from . import actions
+from . import actions, lecture
 from .state import session
 
 IMPORTED_KEY = "ae_imported_file_id"  # the uploaded file already applied (not again on rerun)
@@ -68,16 +71,32 @@ def session_from_url() -> Session:
         return Session()
 
 
+# Sets or removes each parameter the page owns (null: remove), keeps the others.
+URL_SCRIPT = """<script>(() => {
+  const url = new URL(window.location.href);
+  for (const [key, value] of Object.entries(%s)) {
+    if (value === null) url.searchParams.delete(key); else url.searchParams.set(key, value);
+  }
+  if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
+})();</script>"""
+
+
+def wanted_url_params() -> dict[str, str | None]:
+    """Every URL parameter the page writes: its value, or None where it must go."""
+    wanted = dict.fromkeys(urlstate.KEYS) | urlstate.encode(session())
+    wanted[lecture.PRESENTATION_KEY] = "1" if lecture.presenting() else None
+    return wanted
+
+
+def script_json(value) -> str:
+    """``value`` as JSON that can sit inside a <script> element."""
+    text = json.dumps(value)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def sync_url():
-    """Make the URL carry the current state; writes only the parameters that changed."""
-    wanted = urlstate.encode(session())
-    query = st.query_params
-    changed = {key: value for key, value in wanted.items() if query.get_all(key) != [value]}
-    if changed:
-        query.update(changed)  # one message to the browser
-    for key in urlstate.KEYS:
-        if key not in wanted and key in query:  # e.g. the velocity once momentum is 0
-            del query[key]
+    """Make the URL carry the current state (see the module docstring)."""
+    st.html(URL_SCRIPT % script_json(wanted_url_params()), unsafe_allow_javascript=True)
 
 
 # --- loading (callbacks: one state change each) -------------------------------------------
