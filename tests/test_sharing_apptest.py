@@ -32,9 +32,6 @@ def successes(app) -> str:
     return " ".join(e.value for e in app.success).replace("\\", "")
 
 
-query = url_params
-
-
 def click(app, key_):
     app.button(key=key_).click().run()
     assert_clean(app)
@@ -51,13 +48,13 @@ def at():
 
 
 def test_the_url_follows_every_change_and_rebuilds_the_same_state(at):
-    assert urlstate.decode(query(at)).to_state().key() == key(at)  # written on the first run
+    assert urlstate.decode(url_params(at)).to_state().key() == key(at)  # written on the first run
     at.number_input(key="epochs").set_value(7).run()
     click(at, "train")
     for _ in range(3):
         click(at, "next_phase")
-    assert query(at)["pos"] == f"3.{7 * 8}.7.0"
-    other = new_app(query(at))  # a reload, or the link opened elsewhere
+    assert url_params(at)["pos"] == f"3.{7 * 8}.7.0"
+    other = new_app(url_params(at))  # a reload, or the link opened elsewhere
     assert key(other) == key(at)
     assert np.array_equal(sess(other).step.hidden_a, sess(at).step.hidden_a)
     assert not other.error
@@ -68,8 +65,8 @@ def test_the_url_follows_every_change_and_rebuilds_the_same_state(at):
 def test_page_level_parameters_are_kept():
     app = new_app({"presentation": "1", "controls": "step,train", "utm_source": "chat"})
     click(app, "next_phase")
-    assert urlstate.decode(query(app)).to_state().key() == key(app)
-    kept = {k: query(app)[k] for k in ("presentation", "controls", "utm_source")}
+    assert urlstate.decode(url_params(app)).to_state().key() == key(app)
+    kept = {k: url_params(app)[k] for k in ("presentation", "controls", "utm_source")}
     assert kept == {"presentation": "1", "controls": "step,train", "utm_source": "chat"}
 
 
@@ -77,10 +74,10 @@ def test_a_parameter_the_state_no_longer_has_leaves_the_url(at):
     at.number_input(key="momentum").set_value(0.5).run()
     click(at, "full_step")
     click(at, "full_step")  # the second step starts with a velocity
-    assert "v" in query(at)
+    assert "v" in url_params(at)
     at.number_input(key="momentum").set_value(0.0).run()
-    assert "v" not in query(at)
-    assert urlstate.decode(query(at)).to_state().key() == key(at)
+    assert "v" not in url_params(at)
+    assert urlstate.decode(url_params(at)).to_state().key() == key(at)
 
 
 @pytest.mark.parametrize(
@@ -104,7 +101,9 @@ def test_a_refused_link_gives_a_fresh_network_and_says_which_parameter(bad, name
     app = new_app({**page, **bad})
     assert named in errors(app) and "fresh network" in errors(app)
     assert key(app) == Session().to_state().key()
-    assert query(app)["rule"] == "exact" and all(query(app)[k] == v for k, v in page.items())
+    assert url_params(app)["rule"] == "exact" and all(
+        url_params(app)[k] == v for k, v in page.items()
+    )
     app.run()  # the message is shown once
     assert not app.error
 
@@ -152,10 +151,10 @@ BAD_FILES = [
 @pytest.mark.parametrize("name, data, named", BAD_FILES, ids=[b[0] for b in BAD_FILES])
 def test_a_bad_file_gets_a_message_and_changes_nothing(at, name, data, named):
     click(at, "next_phase")
-    before, url = key(at), query(at)
+    before, url = key(at), url_params(at)
     upload(at, name, data)
     assert named in errors(at) and "Nothing was changed" in errors(at)
-    assert key(at) == before and query(at) == url
+    assert key(at) == before and url_params(at) == url
     assert len(sess(at).history) == 1  # no undo point either
 
 
@@ -207,6 +206,6 @@ def test_the_largest_learning_rate_stops_at_the_last_finite_state_and_undo_works
     assert np.isfinite(s.params.flat()).all() and np.isfinite(s.losses).all()
     page_text = " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.code)
     assert "nan" not in page_text.lower().split() and "inf" not in page_text.lower().split()
-    assert urlstate.decode(query(at)).to_state().key() == key(at)  # a finite URL
+    assert urlstate.decode(url_params(at)).to_state().key() == key(at)  # a finite URL
     click(at, "prev_phase")
     assert key(at) == before and not any("blow up" in w.value for w in at.warning)
