@@ -25,6 +25,8 @@ POINT_COLOURS = [
     "#999999",
 ]
 MAX_POINTS = 2000  # longer curves are thinned to this many evenly spaced epochs
+MAX_TICKS = 8  # most labelled ticks on a loss axis
+SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
 def _thin(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -34,6 +36,61 @@ def _thin(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         return epochs, values
     keep = np.unique(np.linspace(0, len(values) - 1, MAX_POINTS).round().astype(int))
     return epochs[keep], values[keep]
+
+
+def tick_labels(values: list[float]) -> list[str]:
+    """Log-axis ticks as a student reads them: 0.05, 0.2, 1, 50 while every tick lies in
+    0.001..99999, else all as 5·10⁻⁶, 10⁷ (never Plotly's bare mantissas "5 2 1")."""
+    if all(1e-3 <= v < 1e5 for v in values):
+        return [np.format_float_positional(float(f"{v:.12g}"), trim="-") for v in values]
+    labels = []
+    for v in values:
+        mantissa, exponent = f"{v:.11e}".split("e")
+        mantissa = mantissa.rstrip("0").rstrip(".")
+        power = "10" + str(int(exponent)).translate(SUPERSCRIPT)
+        labels.append(power if mantissa == "1" else f"{mantissa}·{power}")
+    return labels
+
+
+def log_ticks(lo: float, hi: float, most: int = MAX_TICKS) -> list[float]:
+    """Tick values for a log axis showing lo..hi (0 < lo <= hi). Of three sets, powers of
+    ten, 1, 2, 5 per decade (0.01, 0.02, 0.05, 0.1, ...) and 1..9 per decade, the one
+    putting nearest five ticks in the range (at least two, at most ``most``; the coarser on
+    a tie); every second, third, ... power of ten when the range is wider than that, and
+    evenly spaced round numbers when it is narrower. One tick beyond each end is kept, so
+    the ticks bracket the data. A flat curve (lo == hi) gets the ticks of half to twice
+    its value."""
+    if hi <= lo * (1 + 1e-9):
+        lo, hi = lo / 2, hi * 2
+    k_lo, k_hi = int(np.floor(np.log10(lo))), int(np.floor(np.log10(hi)))
+
+    def candidates(mantissas, stride=1):
+        ks = range(k_lo - (k_lo % stride), k_hi + stride + 1, stride)
+        values = (float(f"{m}e{k}") for k in ks for m in mantissas)
+        return sorted(v for v in values if 0 < v < np.inf)
+
+    def bracket(values):
+        below = [v for v in values if v < lo * (1 - 1e-9)]
+        above = [v for v in values if v > hi * (1 + 1e-9)]
+        inside = [v for v in values if v not in below and v not in above]
+        return below[-1:] + inside + above[:1], len(inside)
+
+    sets = [bracket(candidates(m)) for m in ((1,), (1, 2, 5), (1, 2, 3, 4, 5, 6, 7, 8, 9))]
+    fitting = [(abs(inside - 5), n) for n, (_, inside) in enumerate(sets) if 2 <= inside <= most]
+    if fitting:
+        return sets[min(fitting)[1]][0]
+    if sets[0][1] > most:  # more than `most` powers of ten: every n-th of them
+        stride = int(np.ceil((k_hi - k_lo + 1) / most))
+        return bracket(candidates((1,), stride))[0]
+    # narrower than the gap between two of 1..9: round numbers at an even step
+    step = 10.0 ** np.floor(np.log10((hi - lo) / 2))
+    for factor in (5, 2, 1, 0.5, 0.2, 0.1):
+        values = np.arange(np.floor(lo / (step * factor)), np.ceil(hi / (step * factor)) + 1)
+        values = [float(f"{v * step * factor:.12g}") for v in values]
+        ticks, inside = bracket([v for v in values if v > 0])
+        if inside >= 2:
+            return ticks
+    return ticks
 
 
 def _base_layout(height: int) -> dict:
@@ -52,10 +109,11 @@ def loss_figure(
     curves: dict[str, list[float]], *, large: bool = False, validate: bool = False
 ) -> go.Figure:
     """Loss per epoch, one line per named curve (e.g. {"loss": [...]} or {"exact": [...],
-    "notebook": [...]}). The y axis is logarithmic while every value is positive; non-finite
-    values are left out. Each curve has its own colour and dash pattern. ``validate`` turns
+    "notebook": [...]}). The y axis is logarithmic while every value is positive, titled
+    "log scale" and with its ticks written out (:func:`log_ticks`); non-finite values are
+    left out. Each curve has its own colour and dash pattern. ``validate`` turns
     on Plotly's property checks (off for speed, as in network_figure; the tests use them)."""
-    data, positive, any_points = [], True, False
+    data, positive, any_points, lo, hi = [], True, False, np.inf, -np.inf
     for n, (name, values) in enumerate(curves.items()):
         y = np.asarray(list(values), dtype=float).ravel()
         x, y = _thin(y)
@@ -63,6 +121,8 @@ def loss_figure(
         x, y = x[ok], y[ok]
         any_points |= len(y) > 0
         positive &= bool(np.all(y > 0))
+        if len(y):
+            lo, hi = min(lo, float(y.min())), max(hi, float(y.max()))
         data.append(
             {
                 "type": "scatter",
@@ -80,15 +140,21 @@ def loss_figure(
         )
     font = 18 if large else 13
     axis = {"fixedrange": True, "gridcolor": "rgba(128,128,128,0.25)", "zeroline": False}
+    yaxis = {**axis, "title": {"text": "summed loss E"}, "type": "linear"}
+    if positive and any_points:
+        ticks = log_ticks(lo, hi)
+        yaxis.update(
+            type="log",
+            title={"text": "summed loss E (log scale)"},
+            tickmode="array",
+            tickvals=ticks,
+            ticktext=tick_labels(ticks),
+        )
     layout = _base_layout(380 if large else 300)
     layout.update(
         font={"size": font, "color": LABEL_GREY},
         xaxis={**axis, "title": {"text": "epoch"}, "rangemode": "tozero"},
-        yaxis={
-            **axis,
-            "title": {"text": "loss E (summed over the set)"},
-            "type": "log" if positive and any_points else "linear",
-        },
+        yaxis=yaxis,
         showlegend=len(curves) > 1,
         legend={"orientation": "h", "x": 1, "xanchor": "right", "y": 1.02, "yanchor": "bottom"},
         hovermode="x unified" if len(curves) > 1 else "closest",
