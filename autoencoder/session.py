@@ -11,6 +11,7 @@ would (a learning rate that makes the weights blow up) stops at the last sane st
 is the session without its history: what the URL and the exported file carry.
 """
 
+import hashlib
 from collections import deque
 from dataclasses import dataclass, field, replace
 
@@ -37,7 +38,7 @@ from .weights_io import MAX_ABS
 
 MAX_HISTORY = 500
 __all__ = ["DATASETS", "LIMITS", "MAX_HISTORY", "Session", "Settings", "Snapshot", "State"]
-__all__ += ["StateError", "replay"]
+__all__ += ["StateError", "status_line", "step_id"]
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ class Session:
         return self.step.params
 
     def status_text(self) -> str:
-        return f"Epoch {self.epoch} · Step {self.step_count} · Phase: {self.phase}"
+        return status_line(self.epoch, self.step_count, self.phase)
 
     # --- state without history (URL, export) ------------------------------------------
     def to_state(self, max_losses: int | None = None) -> State:
@@ -182,8 +183,6 @@ class Session:
         self._restore(self.history.pop())
         return True
 
-    prev_phase = undo
-
     def jump_to(self, index: int):
         """Return to the point before history[index] (the timeline); later points are dropped."""
         if not 0 <= index < len(self.history):
@@ -215,6 +214,16 @@ class Session:
             self.epoch += 1
             self.losses.append(self.epoch_loss)
             self.epoch_loss = 0.0
+
+    def _unaccount(self):
+        """Take back :meth:`_account` (the step in progress is complete and counted)."""
+        self.step_count -= 1
+        if self.example == 0:
+            self.example = len(self.patterns)
+            self.epoch -= 1
+            self.epoch_loss = self.losses.pop() if self.losses else self.step.loss
+        self.example -= 1
+        self.epoch_loss -= self.step.loss
 
     def _finish(self) -> bool:
         """Perform the remaining phases of the step in progress; a complete step starts
@@ -350,9 +359,98 @@ class Session:
     def example_bits(self) -> str:
         return bits_to_str(self.step.x)
 
+    # --- absolute positions (the stepping view) ----------------------------------------
     @property
-    def n_phases(self) -> int:
-        return len(PHASES)
+    def step_id(self) -> str:
+        """Names the step in progress: its start and its place in the session."""
+        return step_id(self.start, self.step_count - (1 if self.step.complete else 0))
+
+    def go_to(self, done: int):
+        """Show phase ``done`` (0..9) of the step in progress. Forward, one undo point per
+        phase, as Next phase makes; back, those points are taken off again, as Undo does
+        (and where there are none, after a reload, the phases are simply replayed)."""
+        if not 0 <= done <= len(PHASES):
+            raise ValueError(f"no phase {done} in a step")
+        while self.step.done < done:
+            before = self.step.done
+            self.next_phase()
+            if self.warning or self.step.done != before + 1:
+                return  # blew up: next_phase left the last sane state and a warning
+        while self.step.done > done:
+            top = self.history[-1] if self.history else None
+            if top is not None and top.start is self.start and done <= top.done < self.step.done:
+                self.undo()
+                continue
+            if self.step.complete:
+                self._unaccount()
+            self.step = replay_step(self.start, done)
+
+    def move_to(self, target: str, done: int) -> bool:
+        """Go to phase ``done`` of the step named ``target``: the step in progress, the one
+        after it, or one before it that Undo reaches through phases. An absolute position,
+        so a repeated or late message changes nothing more. False (and no change) when
+        ``target`` is none of those."""
+        if target == self.step_id:
+            self.go_to(done)
+            return True
+        if target == self.next_step_id():
+            self.go_to(len(PHASES))
+            if self.warning:
+                return True
+            self.next_phase()  # the next step's first phase
+            self.go_to(done)
+            return True
+        depth = self._undo_depth(target)
+        if depth is None:
+            return False
+        for _ in range(depth):
+            self.undo()
+        self.go_to(done)
+        return True
+
+    def next_step_id(self) -> str:
+        """The id the step after this one will have (all its phases done first)."""
+        done = replay_step(self.start, len(PHASES))
+        count = self.step_count + (0 if self.step.complete else 1)
+        x = self.patterns[(self.example + (0 if self.step.complete else 1)) % len(self.patterns)]
+        nxt = start_step(done.params, x, velocity=done.velocity, **self.settings.step_settings())
+        return step_id(nxt, count)
+
+    def previous_step(self) -> tuple[Snapshot, int] | None:
+        """The step before this one, when Undo reaches it through phases only (this step
+        was entered by a Next phase from its phase 9): that snapshot, and how many undos
+        bring it back. None otherwise (a training run, a setting, a reset came between)."""
+        for depth, snap in enumerate(reversed(self.history), start=1):
+            if not snap.label.startswith("phase"):
+                return None
+            if snap.start is not self.start:
+                return (snap, depth) if snap.done == len(PHASES) else None
+        return None
+
+    def _undo_depth(self, target: str) -> int | None:
+        """How many undos bring back the step named ``target`` (the previous one only)."""
+        prev = self.previous_step()
+        if prev is None or step_id(prev[0].start, prev[0].step_count - 1) != target:
+            return None
+        return prev[1]
+
+
+def status_line(epoch: int, step_count: int, phase: str) -> str:
+    """'Epoch E · Step S · Phase: NAME', as the status panel shows it (design.md)."""
+    return f"Epoch {epoch} · Step {step_count} · Phase: {phase}"
+
+
+def step_id(start: Step, count: int) -> str:
+    """A short name for the step that starts at ``start`` after ``count`` completed
+    steps: the same start and count always give the same name."""
+    digest = hashlib.blake2b(digest_size=8)
+    for array in (start.x, *start.params.as_dict().values()):
+        digest.update(np.ascontiguousarray(array, dtype=float).tobytes())
+    if start.velocity is not None:
+        for array in start.velocity.as_dict().values():
+            digest.update(np.ascontiguousarray(array, dtype=float).tobytes())
+    digest.update(repr((start.lr, start.rule, start.activation, start.momentum, count)).encode())
+    return digest.hexdigest()
 
 
 def replay_step(start: Step, done: int) -> Step:
@@ -362,8 +460,3 @@ def replay_step(start: Step, done: int) -> Step:
         for _ in range(done):
             step = next_phase(step)
     return step
-
-
-def replay(params: Params, x, settings: Settings, done: int, velocity=None) -> Step:
-    """The Step after ``done`` phases from a start."""
-    return replay_step(start_step(params, x, velocity=velocity, **settings.step_settings()), done)
