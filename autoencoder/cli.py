@@ -1,10 +1,16 @@
 """Command line: ``python -m autoencoder notebook|step|train|gradcheck|check``.
 
-Bad arguments or files exit with status 2 and one line naming what is wrong.
+Bad arguments or files exit with status 2 and one line naming what is wrong, always in
+argparse's form with the command named: ``autoencoder COMMAND: error: MESSAGE``. No
+command at all lists the commands (on stderr, status 2: argparse's own answer to a missing
+required argument, so a script sees that nothing ran; ``--help`` lists them on stdout with
+status 0). Output cut short by a closed pipe (``... notebook | head``) ends quietly with
+status 141, what the shell reports for any program a pipe's reader stopped early.
 """
 
 import argparse
 import json
+import os
 import sys
 
 import numpy as np
@@ -20,15 +26,23 @@ from .rules import DEFAULT_ACTIVATION, RULES
 from .training import DEFAULTS, codes_distinct, hidden_code_bits, train
 
 MAX_CHECK_BYTES = 2_000_000
+PROG = "python -m autoencoder"  # how the usage lines say to run it
+NAME = "autoencoder"  # how the error lines name it
+BROKEN_PIPE_STATUS = 141  # 128 + SIGPIPE, as the shell reports a program a pipe cut short
 
 
 class UsageError(Exception):
     """Raised instead of argparse's exit so every failure prints one line and exits 2."""
 
 
+def error_line(command, message) -> str:
+    """The one line every failure prints: ``autoencoder COMMAND: error: MESSAGE``."""
+    return f"{NAME}{' ' + command if command else ''}: error: {message}"
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message):
-        raise UsageError(f"{self.prog}: {message}")
+        raise UsageError(error_line(self.prog.removeprefix(PROG).strip(), message))
 
 
 def _bits(text):
@@ -152,29 +166,53 @@ def cmd_gradcheck(args):
 
 
 def cmd_check(args):
-    prog = "python -m autoencoder check: error:"
+    def bad(message):
+        return UsageError(error_line("check", message))
+
     try:
         with open(args.file, "rb") as fh:
             data = fh.read(MAX_CHECK_BYTES + 1)
     except OSError as exc:
-        raise UsageError(f"{prog} cannot read {args.file}: {exc.strerror or exc}") from None
+        raise bad(f"cannot read {args.file}: {exc.strerror or exc}") from None
     if len(data) > MAX_CHECK_BYTES:
-        raise UsageError(f"{prog} {args.file}: file is larger than {MAX_CHECK_BYTES // 1000} kB")
+        raise bad(f"{args.file}: file is larger than {MAX_CHECK_BYTES // 1000} kB")
     try:
         report = check_text(data.decode("utf-8"))
     except UnicodeDecodeError:
-        raise UsageError(f"{prog} {args.file}: file is not UTF-8 text") from None
+        raise bad(f"{args.file}: file is not UTF-8 text") from None
     except ValueError as exc:
-        raise UsageError(f"{prog} {args.file}: {exc}") from None
+        raise bad(f"{args.file}: {exc}") from None
     print(json.dumps(report) if args.json else format_report(report))
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m autoencoder", description="The 8-3-8 autoencoder.")
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+COMMAND_LINES = {
+    "notebook": "replay the class notebook's worked example phase by phase",
+    "step": "one training step on one example from a weights file",
+    "train": "train a fresh network from a seed",
+    "gradcheck": "the exact rule's gradient vs central finite differences",
+    "check": "check a student's arrays (a check JSON or a notebook's printed text)",
+}
 
-    sub.add_parser("notebook", help="replay the class notebook's worked example")
+
+def build_parser() -> argparse.ArgumentParser:
+    commands = "\n".join(f"  {name:<10} {text}" for name, text in COMMAND_LINES.items())
+    parser = _Parser(
+        prog=PROG,
+        usage=f"{PROG} COMMAND [options]",
+        description=f"The 8-3-8 autoencoder.\n\ncommands:\n{commands}",
+        epilog=f"'{PROG} COMMAND --help' shows a command's options.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    # The commands are listed in the description above (argparse's own list of subcommands
+    # wraps a name as long as "gradcheck" onto a line of its own).
+    sub = parser.add_subparsers(dest="command", help=argparse.SUPPRESS, parser_class=_Parser)
+
+    def add(name):
+        text = COMMAND_LINES[name]
+        return sub.add_parser(name, prog=f"{PROG} {name}", help=text, description=text)
+
+    add("notebook")
 
     def rule_options(p, lr):
         p.add_argument("--lr", type=_finite, default=lr, help=f"learning rate (default {lr})")
@@ -186,12 +224,12 @@ def build_parser() -> argparse.ArgumentParser:
         )
         p.add_argument("--json", action="store_true", help="print one JSON object")
 
-    step = sub.add_parser("step", help="one training step on one example")
+    step = add("step")
     step.add_argument("--weights", required=True, help="weights JSON file")
     step.add_argument("--input", required=True, type=_bits, help="8 bits, e.g. 11011101")
     rule_options(step, 0.1)
 
-    tr = sub.add_parser("train", help="train a fresh network from a seed")
+    tr = add("train")
     tr.add_argument("--patterns", default="onehot", help="onehot, notebook or BITS,BITS,...")
     group = tr.add_mutually_exclusive_group()
     group.add_argument("--epochs", type=_count, help="number of epochs (default 1000)")
@@ -201,12 +239,12 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--mode", choices=["online", "batch"], default=DEFAULTS["mode"])
     rule_options(tr, DEFAULTS["lr"])
 
-    gc = sub.add_parser("gradcheck", help="exact gradient vs central finite differences")
+    gc = add("gradcheck")
     gc.add_argument("--weights", required=True)
     gc.add_argument("--input", required=True, type=_bits)
     gc.add_argument("--activation", choices=list(ACTIVATIONS))
 
-    ck = sub.add_parser("check", help="check a student's arrays (check JSON or notebook text)")
+    ck = add("check")
     ck.add_argument("file", help="a check JSON file or a notebook's printed text")
     ck.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
@@ -221,23 +259,39 @@ COMMANDS = {
 }
 
 
+def _run(parser, argv) -> int:
+    args = parser.parse_args(argv)
+    if args.command is None:
+        print(parser.format_help(), file=sys.stderr)
+        raise UsageError(error_line(None, "no command given: choose one of the commands above"))
+    if args.command == "train":
+        if args.epochs is None and not args.until_learned:
+            args.epochs = 1000
+        try:
+            patterns_for(args.patterns)
+        except ValueError as exc:
+            raise UsageError(error_line("train", f"--patterns: {exc}")) from None
+        if not 0 <= args.momentum < 1:
+            raise UsageError(error_line("train", "--momentum must be in [0, 1)"))
+    try:
+        return COMMANDS[args.command](args)
+    except weights_io.WeightsError as exc:
+        raise UsageError(error_line(args.command, exc)) from None
+
+
 def main(argv=None) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
-        if args.command == "train":
-            if args.epochs is None and not args.until_learned:
-                args.epochs = 1000
-            try:
-                patterns_for(args.patterns)
-            except ValueError as exc:
-                raise UsageError(f"{parser.prog} train: --patterns: {exc}") from None
-            if not 0 <= args.momentum < 1:
-                raise UsageError(f"{parser.prog} train: --momentum must be in [0, 1)")
-        return COMMANDS[args.command](args)
+        status = _run(parser, argv)
+        sys.stdout.flush()  # a closed pipe shows here, not in the interpreter's last flush
+        return status
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
         return 2
-    except weights_io.WeightsError as exc:
-        print(f"{parser.prog}: error: {exc}", file=sys.stderr)
-        return 2
+    except BrokenPipeError:
+        # The reader stopped (``| head``): send what is still buffered nowhere, so the
+        # interpreter's own flush at exit does not fail again, and end without a word.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return BROKEN_PIPE_STATUS

@@ -291,7 +291,7 @@ def test_cli_check_bad_file_exits_2_with_one_line(tmp_path, capsys, name):
     assert main(["check", str(path)]) == 2
     captured = capsys.readouterr()
     assert captured.out == ""
-    assert captured.err.startswith("python -m autoencoder check: error:")
+    assert captured.err.startswith("autoencoder check: error: ")
     assert captured.err.count("\n") == 1
 
 

@@ -1,6 +1,8 @@
 """The weights file and the command line: round trips, and every bad input exits 2."""
 
 import json
+import os
+import shlex
 import subprocess
 import sys
 
@@ -8,7 +10,7 @@ import numpy as np
 import pytest
 
 from autoencoder import weights_io
-from autoencoder.cli import main
+from autoencoder.cli import COMMAND_LINES, main
 from autoencoder.model import init_params
 from autoencoder.phases import run_step
 
@@ -62,14 +64,14 @@ def test_bad_weights_file_exits_2_with_one_line(tmp_path, capsys, name):
     path.write_text(BAD[name])
     assert main(["step", "--weights", str(path), "--input", "11011101"]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "error" in err
+    assert err.count("\n") == 1 and err.startswith("autoencoder step: error: "), err
 
 
 @pytest.mark.parametrize(
     "argv",
     [
-        [],
         ["fly"],
+        ["--bogus"],
         ["step", "--input", "11011101"],
         ["step", "--weights", "WEIGHTS", "--input", "1101"],
         ["step", "--weights", "WEIGHTS", "--input", "11011101", "--lr", "nan"],
@@ -81,14 +83,66 @@ def test_bad_weights_file_exits_2_with_one_line(tmp_path, capsys, name):
         ["train", "--momentum", "1.5"],
         ["train", "--activation", "softmax"],
         ["gradcheck", "--weights", "WEIGHTS", "--input", "2"],
+        ["gradcheck", "--weights", "no-such-file.json", "--input", "11011101"],
+        ["check"],
+        ["check", "no-such-file.txt"],
     ],
 )
 def test_bad_arguments_exit_2_with_one_line(argv, weights_file, capsys):
     argv = [str(weights_file) if a == "WEIGHTS" else a for a in argv]
     assert main(argv) == 2
-    err = capsys.readouterr().err
-    assert err.count("\n") == 1, err
-    assert "Traceback" not in err
+    captured = capsys.readouterr()
+    assert captured.err.count("\n") == 1, captured.err
+    assert "Traceback" not in captured.err and captured.out == ""
+    command = f" {argv[0]}" if argv[0] in COMMAND_LINES else ""
+    assert captured.err.startswith(f"autoencoder{command}: error: "), captured.err
+
+
+def test_no_command_lists_the_commands_and_exits_2(capsys):
+    assert main([]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    lines = captured.err.splitlines()
+    for name, text in COMMAND_LINES.items():
+        assert f"  {name:<10} {text}" in lines  # each command on one line with what it does
+    assert lines[-1].startswith("autoencoder: error: no command given")
+    run = subprocess.run(
+        [sys.executable, "-m", "autoencoder", "--help"], capture_output=True, text=True
+    )
+    assert run.returncode == 0 and run.stderr == ""
+    for name, text in COMMAND_LINES.items():
+        assert f"  {name:<10} {text}" in run.stdout.splitlines()
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+def test_output_into_a_closed_pipe_ends_quietly(unbuffered):
+    """``python -m autoencoder notebook | head``: the reader is gone before the output."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # closed early: every write to the pipe fails with EPIPE
+    env = {**os.environ, "PYTHONUNBUFFERED": unbuffered}
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "autoencoder", "notebook"],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+    finally:
+        os.close(write_end)
+    assert run.stderr == ""  # no BrokenPipeError traceback, no "Exception ignored"
+    assert run.returncode == 141  # 128 + SIGPIPE, as for any program a pipe cut short
+
+
+def test_notebook_into_head_ends_quietly():
+    run = subprocess.run(
+        f"{shlex.quote(sys.executable)} -m autoencoder notebook | head -n 2",
+        shell=True,
+        capture_output=True,
+        text=True,
+    )
+    assert run.stdout.startswith("The class notebook's worked example")
+    assert run.stdout.count("\n") == 2 and run.stderr == ""
 
 
 def test_step_json_contract(weights_file, capsys):
