@@ -207,3 +207,64 @@ def element_details(step: Step, element_id: str) -> dict:
     out["equations"] = eqs
     out["latex"] = eqs[-1] if eqs else f"{node_latex(element_id)}:\\ \\text{{not computed yet}}"
     return out
+
+
+# --- the inspector's words --------------------------------------------------------------
+
+KIND_WORDS = {
+    "input": "input node",
+    "hidden": "hidden node",
+    "output": "output node",
+    "weight": "weight",
+    "bias": "bias",
+}
+NOT_YET = "not computed yet"
+
+
+def _num(value) -> str:
+    return NOT_YET if value is None else f"{float(value):.8f}"
+
+
+def describe(element_id: str, details: dict) -> str:
+    """What the element is, in words: 'weight from x1 to h3', 'bias of o6', ..."""
+    kind, index = details["kind"], details["index"]
+    if kind == "weight":
+        src, dst = ("x", "h") if element_id.startswith("W1") else ("h", "o")
+        return f"weight from {src}{index[0] + 1} to {dst}{index[1] + 1}"
+    if kind == "bias":
+        return f"bias of {'h' if element_id.startswith('b1') else 'o'}{index[0] + 1}"
+    return f"{KIND_WORDS[kind]} {index[0] + 1}"
+
+
+def inspector_rows(details: dict, rule: str) -> list[tuple[str, str]]:
+    """(quantity, value) rows: the value, the gradient, and what else is known."""
+    kind, values = details["kind"], details.get("values") or {}
+    exact = rule == "exact"
+    if kind == "input":
+        return [
+            ("value x (also the target t)", _num(values.get("x"))),
+            ("gradient", "none: inputs are data, not learned"),
+        ]
+    if kind in ("hidden", "output"):
+        rows = [
+            ("net input z", _num(values.get("z"))),
+            ("value a = f(z)", _num(values.get("a"))),
+        ]
+        if kind == "output":
+            rows += [
+                ("target t", _num(values.get("t"))),
+                ("error e = t − a", _num(values.get("e"))),
+            ]
+        name = "gradient δ (delta) = −∂E/∂z" if exact else "δ (delta, notebook rule: not −∂E/∂z)"
+        return rows + [(name, _num(values.get("delta")))]
+    source = "a·δ" if kind == "weight" else "δ"
+    name = f"gradient −∂E/∂w = {source}" if exact else f"update direction {source} (notebook rule)"
+    rows = [("value now", _num(details.get("value"))), (name, _num(details.get("gradient")))]
+    if details.get("change") is None:
+        rows.append(("change Δ = η·" + source, "not applied yet in this step"))
+    else:
+        rows += [
+            ("before this step's update", _num(details.get("before"))),
+            ("change Δ = η·" + source, _num(details["change"])),
+        ]
+    return rows

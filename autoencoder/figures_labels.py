@@ -61,25 +61,39 @@ def selected_trace(selected, node_size, bias_size) -> dict | None:
     }
 
 
-def headers(step, hl, font) -> list[dict]:
-    """Column headers naming the quantity each layer's numbers show, and one key line
-    at the bottom (what edges mean, or what the phase's edge labels are)."""
+HEADER_WORDS = {"z": "z net input", "a": "a = f(z)", "e": "e = t − a", "δ": "δ delta"}
+
+
+def header_texts(step) -> list[str]:
+    """The column headers: inputs, hidden, outputs (each naming the quantity its numbers
+    show now) and bias."""
     shown = node_text_quantities(step)
-    words = {"z": "z net input", "a": "a = f(z)", "e": "e = t − a", "δ": "δ delta"}
-    heads = [("x", "inputs x"), ("h", "hidden"), ("o", "outputs")]
-    notes = [note(BIAS_X[-1], 7.72, "bias", font - 1)]
-    for layer, title in heads:
+    texts = []
+    for layer, title in (("x", "inputs x"), ("h", "hidden"), ("o", "outputs")):
         q = shown[layer]
-        label = title if layer == "x" else f"{title}  {words[q[0]]}" if q else title
-        notes.append(note(X_COL[layer], 7.72, f"<b>{label}</b>", font))
-    key = "edges: colour and width = weight, dashed if negative"
+        texts.append(title if layer == "x" or not q else f"{title}  {HEADER_WORDS[q[0]]}")
+    return texts + ["bias"]
+
+
+def key_text(step, hl) -> str:
+    """One line under the graph: what edges mean, or what the phase's edge labels are."""
+    if step.phase == "hidden_delta" and step.rule == "notebook":
+        return "notebook rule: δ_h reads W1 here, where the gradient needs W2ᵀ"
     if step.phase.startswith("update") and hl["edges"]:
         layer = hl["edges"]
         src = "x" if layer == "W1" else "a_h"
-        key = f"labels on {layer}: update direction {src}·δ  (Δw = lr × this)"
-    if step.phase == "hidden_delta" and step.rule == "notebook":
-        key = "notebook rule: δ_h reads W1 here, where the gradient needs W2ᵀ"
-    notes.append(note(1.0, -0.42, key, font - 2))
+        return f"labels on {layer}: update direction {src}·δ  (Δw = lr × this)"
+    return "edges: colour and width = weight, dashed if negative"
+
+
+def headers(step, hl, font) -> list[dict]:
+    """Column headers naming the quantity each layer's numbers show, and one key line
+    at the bottom (what edges mean, or what the phase's edge labels are)."""
+    *columns, bias = header_texts(step)
+    notes = [note(BIAS_X[-1], 7.72, bias, font - 1)]
+    for layer, label in zip("xho", columns):
+        notes.append(note(X_COL[layer], 7.72, f"<b>{label}</b>", font))
+    notes.append(note(1.0, -0.42, key_text(step, hl), font - 2))
     return notes
 
 

@@ -17,19 +17,22 @@ from .model import N_HIDDEN, N_IN, N_OUT
 from .phases import Step
 
 WEIGHT_RANGE = 3.0  # the colour scale spans -3..3 whatever the weights; beyond is clipped
-# ColorBrewer RdBu (negative red, positive blue) with a mid grey at zero instead of white,
-# so that small weights stay visible on light and dark backgrounds alike.
-WEIGHT_SCALE = [
-    [0.0, "#67001f"],
-    [0.15, "#b2182b"],
-    [0.3, "#d6604d"],
-    [0.42, "#f4a582"],
-    [0.5, "#a8a8a8"],
-    [0.58, "#92c5de"],
-    [0.7, "#4393c3"],
-    [0.85, "#2166ac"],
-    [1.0, "#053061"],
-]
+# Diverging red (negative) to blue (positive). Both ends have a contrast of at least 3:1
+# against Streamlit's light (#ffffff) and dark (#0e1117) backgrounds, so the widest edges
+# are the most visible in either theme; towards zero the colours fade to a neutral grey that
+# suits the theme (small weights are also thin, so width carries the meaning as well).
+WEIGHT_ENDS = ("#d7301f", "#2b7bba")
+WEIGHT_MIDS = {"light": "#d0d0d0", "dark": "#5c5c5c", None: "#a8a8a8"}
+
+
+def weight_scale(theme: str | None = None) -> list:
+    """The weight colour scale for ``theme`` ('light', 'dark'; None: either)."""
+    neg, pos = WEIGHT_ENDS
+    mid = WEIGHT_MIDS.get(theme, WEIGHT_MIDS[None])
+    return [[0.0, neg], [0.25, "#e7785f"], [0.5, mid], [0.75, "#6aa6d6"], [1.0, pos]]
+
+
+WEIGHT_SCALE = weight_scale()
 ACTIVATION_SCALE = [[0.0, "#f7f7f7"], [1.0, "#8c6bb1"]]  # node fill, 0..1
 NOT_COMPUTED = "#dcdcdc"  # opaque, so edges never run through a number
 HIGHLIGHT = "#E69F00"  # Okabe-Ito orange: what the current phase works on
@@ -135,10 +138,10 @@ def finite(a) -> np.ndarray:
     return np.nan_to_num(np.asarray(a, dtype=float), nan=0.0, posinf=1e308, neginf=-1e308)
 
 
-def weight_colours(values: np.ndarray) -> list[str]:
+def weight_colours(values: np.ndarray, scale: list = WEIGHT_SCALE) -> list[str]:
     """Colours of the weights on the fixed -3..3 scale (clipped), in ONE colour-scale call."""
     t = (np.clip(finite(values), -WEIGHT_RANGE, WEIGHT_RANGE) + WEIGHT_RANGE) / (2 * WEIGHT_RANGE)
-    return sample_colorscale(WEIGHT_SCALE, t.tolist())
+    return sample_colorscale(scale, t.tolist())
 
 
 def edge_widths(values, large: bool = False) -> np.ndarray:

@@ -9,7 +9,7 @@ the fragment asks for a full rerun instead, so nothing on the page goes stale.
 
 import streamlit as st
 
-from . import controls, learning, lecture, panels, sharing
+from . import learning, lecture, panels, sharing, stepview
 from .state import session
 
 DRAWN_KEY = "ae_outside_drawn"  # what the last full run showed outside the fragment
@@ -41,14 +41,7 @@ def stepping_area():
     if outside_token(s) != st.session_state.get(DRAWN_KEY):
         st.rerun(scope="app")  # an action changed more than this part shows
     panels.message()
-    panels.status()
+    stepview.stepping_view(controls=lecture.shows("step"))
     if lecture.shows("step"):
-        controls.stepping_buttons()
         lecture.key_legend()
-        lecture.clicker_keys()
-    graph, detail = st.columns(2, gap="medium")
-    with graph:
-        panels.network()
-    with detail:
-        panels.phase_detail()
     sharing.sync_url()

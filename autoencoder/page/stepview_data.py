@@ -1,0 +1,206 @@
+"""What the stepping view is handed: the whole training step, every position prepared.
+
+A pure function of the session (no Streamlit): :func:`view_payload` gives the step in
+progress, the one after it (so crossing into it is drawn at once) and, when Undo reaches
+it through phases, the one before, each with its ten positions (ready + nine phases):
+the attributes that change on the graph, the status line, and the phase panel as HTML with
+MathML equations. The browser moves between positions without asking the server and tells
+it the absolute position it shows (``Session.move_to``).
+
+Every text here is built from numbers and fixed words and escaped; no user text is in it.
+"""
+
+from html import escape
+
+from autoencoder.figures_inspect import describe, element_details, inspector_rows
+from autoencoder.figures_layout import weight_scale
+from autoencoder.figures_stepview import (
+    COLOUR_BAR,
+    base_figure,
+    element_names,
+    halo_place,
+    label_places,
+    position_view,
+    view_changes,
+)
+from autoencoder.model import bits_to_str
+from autoencoder.phases import PHASE_NAMES, PHASES, Step, start_step
+from autoencoder.session import Session, replay_step, status_line, step_id
+
+from .phase_text import TITLES, phase_arrays, phase_latex, step_printout
+
+N_POSITIONS = len(PHASES) + 1
+READY_NOTE = "The input is also the target: it is an autoencoder."
+
+
+def phase_name(done: int) -> str:
+    return PHASE_NAMES[done - 1] if done else "ready"
+
+
+def counted(counters: tuple, n_patterns: int) -> tuple:
+    """(step count, epoch, example) after one more completed step."""
+    count, epoch, example = counters
+    example += 1
+    if example >= n_patterns:
+        return count + 1, epoch + 1, 0
+    return count + 1, epoch, example
+
+
+def uncounted(counters: tuple, n_patterns: int) -> tuple:
+    """(step count, epoch, example) before the last completed step."""
+    count, epoch, example = counters
+    if example == 0:
+        return count - 1, epoch - 1, n_patterns - 1
+    return count - 1, epoch, example - 1
+
+
+def _equation_html(step: Step) -> str:
+    try:  # MathML written in Python (figures_equations), when present
+        from autoencoder.figures_equations import phase_equation_html
+    except ImportError:
+        return f"<pre class='sv-latex'>{escape(phase_latex(step))}</pre>"
+    return phase_equation_html(step)
+
+
+def _element_equations(step: Step, element_id: str) -> list[str]:
+    try:
+        from autoencoder.figures_equations import element_equations_html
+    except ImportError:
+        eqs = element_details(step, element_id)["equations"]
+        return [f"<pre class='sv-latex'>{escape(e)}</pre>" for e in eqs]
+    return element_equations_html(step, element_id)
+
+
+def panel_html(step: Step, next_bits: str) -> str:
+    """The phase panel at ``step``: title, equation, the arrays as the notebook prints them,
+    and every array of the step so far (folded)."""
+    name = step.phase
+    parts = [f"<h4>{escape(TITLES[name])}</h4>", _equation_html(step)]
+    if name == "ready":
+        parts.append(f"<p class='sv-caption'>{READY_NOTE}</p>")
+    arrays = phase_arrays(step, name)
+    if arrays:
+        text = "\n".join(f"{n}\n{t}" for n, t in arrays)
+        parts.append(f"<pre class='sv-arrays'>{escape(text)}</pre>")
+    if step.complete:
+        parts.append(
+            "<p class='sv-caption'>Step complete: the next click starts the next step on "
+            f"x = {escape(next_bits)}.</p>"
+        )
+    parts.append(
+        "<details class='sv-printout'><summary>Every array of this step, as the notebook "
+        f"prints them</summary><pre>{escape(step_printout(step))}</pre></details>"
+    )
+    return "".join(parts)
+
+
+def inspector_html(step: Step, element_id: str, rule: str) -> str:
+    """The inspector at ``step`` for one element: what it is, its numbers, its equations."""
+    details = element_details(step, element_id)
+    rows = "".join(
+        f"<tr><td>{escape(q)}</td><td class='sv-num'>{escape(v)}</td></tr>"
+        for q, v in inspector_rows(details, rule)
+    )
+    head = (
+        f"<p><b>{escape(element_id)}</b> ({escape(details['kind'])}): "
+        f"{escape(describe(element_id, details))}, after phase <code>{escape(step.phase)}</code></p>"
+    )
+    equations = _element_equations(step, element_id)
+    how = (
+        "<p class='sv-caption'>How it was computed, in the order of the phases:</p>"
+        + "".join(equations)
+        if equations
+        else f"<p class='sv-caption'>Nothing computed for {escape(element_id)} yet in this "
+        "step: click Next phase.</p>"
+    )
+    return f"{head}<table class='sv-table'>{rows}</table>{how}"
+
+
+def caption(step: Step, example: int, patterns, next_bits: str, settings) -> str:
+    """Which example the step trains on, what comes next, the rule and rate."""
+    n = len(patterns)
+    rule = f"rule: {settings.rule} · η = {settings.lr:g}"
+    if step.complete:
+        return f"Step done on x = {bits_to_str(step.x)}; next step: x = {next_bits} · {rule}"
+    where = f" (example {example % n + 1} of {n})" if n > 1 else ""
+    return f"Training on x = {bits_to_str(step.x)}{where} · next: {step.next_name} · {rule}"
+
+
+def step_data(start: Step, counters: tuple, settings, look: dict) -> dict:
+    """One step's ten positions. ``counters``: (step count, epoch, example) at its start;
+    ``look``: ``theme``, ``large`` and ``selected`` (an element id or None)."""
+    patterns = settings.patterns()
+    n = len(patterns)
+    after = counted(counters, n)
+    next_bits = bits_to_str(patterns[after[2] % n])
+    positions, before, step = [], None, start
+    for done in range(N_POSITIONS):
+        if done:
+            step = replay_step(step, 1)
+        view = position_view(step, look["theme"], look["large"])
+        count, epoch, _ = after if step.complete else counters
+        position = {
+            "view": view_changes(before, view),
+            "status": status_line(epoch, count, phase_name(done)),
+            "caption": caption(step, counters[2], patterns, next_bits, settings),
+            "panel": panel_html(step, next_bits),
+            "next_label": f"Next phase: {PHASE_NAMES[done] if done < 9 else 'hidden_z of the next step'}",
+        }
+        if look["selected"]:
+            position["inspector"] = inspector_html(step, look["selected"], settings.rule)
+        positions.append(position)
+        before = view
+    return {
+        "id": step_id(start, counters[0]),
+        "positions": positions,
+        "halo": halo_place(look["selected"], look["large"]),
+    }
+
+
+def next_start(start: Step, counters: tuple, settings) -> tuple[Step, tuple]:
+    """The step after ``start`` (all its phases done) and its counters."""
+    done = replay_step(start, len(PHASES))
+    after = counted(counters, len(settings.patterns()))
+    x = settings.patterns()[after[2]]
+    nxt = start_step(done.params, x, velocity=done.velocity, **settings.step_settings())
+    return nxt, after
+
+
+def current_counters(s: Session) -> tuple:
+    """(step count, epoch, example) at the start of the step in progress."""
+    now = (s.step_count, s.epoch, s.example)
+    return uncounted(now, len(s.patterns)) if s.step.complete else now
+
+
+def step_list(s: Session) -> list[tuple[Step, tuple, object]]:
+    """(start, counters, settings) of the previous (when reachable), current and next step."""
+    counters = current_counters(s)
+    steps = []
+    prev = s.previous_step()
+    if prev is not None:
+        snap = prev[0]
+        counts = (snap.step_count, snap.epoch, snap.example)
+        steps.append((snap.start, uncounted(counts, len(snap.settings.patterns())), snap.settings))
+    steps.append((s.start, counters, s.settings))
+    steps.append((*next_start(s.start, counters, s.settings), s.settings))
+    return steps
+
+
+def view_payload(s: Session, steps: list[dict], ack: int, look: dict) -> dict:
+    """What the component is handed: the steps (from :func:`step_data`), which one is in
+    progress and at which phase, and ``ack``, the number of the last position message the
+    server has applied (the browser keeps its own view while newer ones are on the way)."""
+    return {
+        "steps": steps,
+        "current": s.step_id,
+        "phase": s.step.done,
+        "ack": ack,
+        "can_undo": bool(s.history),
+        "large": look["large"],
+        "figure": base_figure(look["large"]),
+        "places": label_places(),
+        "names": element_names(),
+        "colour_bar": {**COLOUR_BAR, "stops": weight_scale(look["theme"])},
+        "selected": look["selected"],
+        "custom": s.settings.dataset == "custom",
+    }
