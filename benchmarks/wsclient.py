@@ -7,6 +7,7 @@ value, within its fragment when it is in one.
 """
 
 import asyncio
+import json
 import time
 
 import websockets
@@ -21,6 +22,9 @@ FINISHED = {
 }
 
 
+STEPVIEW = "autoencoder.stepview"
+
+
 class StreamlitSession:
     """One browser-like session: connect, run the page, click a button by its key."""
 
@@ -28,6 +32,8 @@ class StreamlitSession:
         self.ws_url = url.replace("http://", "ws://").rstrip("/") + "/_stcore/stream"
         self.button_key = button_key
         self.button_id = self.fragment_id = None
+        self.view = None  # the stepping view's data, on the app
+        self.sent = 0
         self.page_hash = ""
         self.ws = None
 
@@ -44,9 +50,14 @@ class StreamlitSession:
         await self.ws.close()
 
     async def click(self) -> float:
-        """Click the button; seconds until the server finished the rerun."""
+        """Click the button (or, on the app, press Next phase in the stepping view: its
+        absolute position message); seconds until the server finished the rerun."""
         state = ClientState(page_script_hash=self.page_hash, fragment_id=self.fragment_id or "")
-        state.widget_states.widgets.append(WidgetState(id=self.button_id, trigger_value=True))
+        if self.view is None:
+            widget = WidgetState(id=self.button_id, trigger_value=True)
+        else:
+            widget = WidgetState(id=self.button_id, json_value=json.dumps(self._next_position()))
+        state.widget_states.widgets.append(widget)
         start = time.perf_counter()
         await self._run(state)
         return time.perf_counter() - start
@@ -67,11 +78,27 @@ class StreamlitSession:
                     if element.button.id.endswith(f"-{self.button_key}"):
                         self.button_id = element.button.id
                         self.fragment_id = msg.delta.fragment_id or None
+                elif element.WhichOneof("type") == "bidi_component":
+                    if element.bidi_component.component_name == STEPVIEW:
+                        self.button_id = element.bidi_component.id
+                        self.view = json.loads(element.bidi_component.json)
+                        self.fragment_id = msg.delta.fragment_id or None
             elif kind == "script_finished":
                 if msg.script_finished in FINISHED:
                     return
                 if msg.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                     raise RuntimeError("the page did not compile")
+
+    def _next_position(self) -> dict:
+        """What the view sends for Next phase: the step in progress at the next phase, or
+        the next step's first phase."""
+        data, order = self.view, [s["id"] for s in self.view["steps"]]
+        here, phase = data["current"], data["phase"]
+        self.sent += 1
+        if phase < 9:
+            return {"position": {"step": here, "phase": phase + 1, "seq": self.sent}}
+        after = order[order.index(here) + 1]
+        return {"position": {"step": after, "phase": 1, "seq": self.sent}}
 
 
 async def click_for(url: str, seconds: float) -> list[float]:

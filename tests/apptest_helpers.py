@@ -44,3 +44,75 @@ def url_params(app) -> dict[str, str]:
         else:
             params[name] = value
     return params
+
+
+# --- the stepping view (an st.components.v2 component: AppTest runs no JavaScript) ------
+STEPVIEW = "autoencoder.stepview"
+
+
+def stepview_data(app) -> dict:
+    """What the page handed the stepping view in its last run."""
+    [element] = [e for e in app.get("bidi_component") if e.proto.component_name == STEPVIEW]
+    return {"id": element.proto.id, **json.loads(element.proto.json)}
+
+
+def shown(app) -> dict:
+    """The position the view shows when it adopts the server's: its status, panel, ..."""
+    data = stepview_data(app)
+    [step] = [s for s in data["steps"] if s["id"] == data["current"]]
+    return step["positions"][data["phase"]]
+
+
+def send(app, position=None, trigger=None):
+    """Run the page as after the browser view set its ``position`` state (absolute:
+    step id and phase) or fired ``trigger`` = (event, value)."""
+    from streamlit.components.v2.bidi_component.main import _make_trigger_id
+    from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+    data = stepview_data(app)
+    states = app._tree.get_widget_states()
+    if position is not None:
+        app.sent = getattr(app, "sent", 0) + 1
+        value = {"step": position[0], "phase": position[1], "seq": app.sent}
+        states.widgets.append(
+            WidgetState(id=data["id"], json_value=json.dumps({"position": value}))
+        )
+    if trigger is not None:
+        payload = json.dumps([{"event": trigger[0], "value": trigger[1]}])
+        aggregator = _make_trigger_id(data["id"], "events")
+        states.widgets.append(WidgetState(id=aggregator, json_trigger_value=payload))
+    app._run(widget_state=states)
+    assert_clean(app)
+    return app
+
+
+def press(app, key: str):
+    """What a press of ``next_phase``, ``prev_phase`` or ``full_step`` in the view sends
+    (the same choice the view's JavaScript makes from the steps it holds)."""
+    data = stepview_data(app)
+    order = [s["id"] for s in data["steps"]]
+    here, phase = data["current"], data["phase"]
+    i = order.index(here)
+    before = order[i - 1] if i > 0 else None
+    after = order[i + 1] if i + 1 < len(order) else None
+    if key == "next_phase":
+        return send(app, (here, phase + 1) if phase < 9 else (after, 1))
+    if key == "full_step":
+        return send(app, (here, 9) if phase < 9 else (after, 9))
+    if phase >= 2 or (phase == 1 and not before):
+        return send(app, (here, phase - 1))
+    if before:
+        return send(app, (before, 9))
+    return send(app, trigger=("undo", getattr(app, "sent", 0)))
+
+
+STEPPING = ("next_phase", "prev_phase", "full_step")
+
+
+def click(app, key: str):
+    """Click the control ``key``: a button of the stepping view or a Streamlit button."""
+    if key in STEPPING:
+        return press(app, key)
+    app.button(key=key).click().run()
+    assert_clean(app)
+    return app

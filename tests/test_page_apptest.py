@@ -5,7 +5,7 @@ import pytest
 
 pytest.importorskip("streamlit")
 
-from apptest_helpers import assert_clean, new_app, sess
+from apptest_helpers import assert_clean, click, new_app, send, sess, shown
 
 from autoencoder.notebook import NOTEBOOK_START
 from autoencoder.page import actions
@@ -20,12 +20,7 @@ def at():
 
 
 def status_text(app) -> str:
-    return " ".join(m.value for m in app.markdown if "Epoch" in m.value and "Phase:" in m.value)
-
-
-def click(app, key):
-    app.button(key=key).click().run()
-    assert_clean(app)
+    return shown(app)["status"]
 
 
 def test_nine_phases_in_order_with_status_and_equation(at):
@@ -34,7 +29,7 @@ def test_nine_phases_in_order_with_status_and_equation(at):
         click(at, "next_phase")
         seen.append(sess(at).phase)
         assert f"Phase: {name}" in status_text(at)
-        equations.add(at.latex[0].value)
+        equations.add(shown(at)["panel"])
     assert seen == list(PHASE_NAMES)
     assert len(equations) == 9  # each phase explains itself differently
     assert "Epoch 0 · Step 1 · Phase: update_hidden" in status_text(at)
@@ -49,8 +44,8 @@ def test_undo_and_full_step(at):
     assert sess(at).phase == "hidden_a" and "Phase: hidden_a" in status_text(at)
     click(at, "full_step")
     assert sess(at).step_count == 1 and sess(at).step.complete
-    click(at, "prev_phase")
-    assert sess(at).step_count == 0 and sess(at).phase == "hidden_a"
+    click(at, "prev_phase")  # inside a step, Undo is one phase back (the view's scrubber too)
+    assert sess(at).step_count == 0 and sess(at).phase == "update_output"
 
 
 def test_train_epochs_and_until_learned(at):
@@ -186,11 +181,14 @@ def test_phase_text_reproduces_the_notebook_print():
 
 
 def test_selected_element_is_explained(at):
+    """A click on o3 in the graph (the view's select event) explains it beside the graph, at
+    every position of the step (prepared with the rest)."""
     for _ in range(6):
         click(at, "next_phase")
-    at.session_state[actions.SELECTED_KEY] = "o3"
-    at.run()
-    assert_clean(at)
-    texts = [m.value for m in at.markdown]
-    assert any(t.startswith("**o3** (output)") and "delta" in t for t in texts)
-    assert len(at.latex) > 1  # the phase equation and the element's own equations
+    send(at, trigger=("select", "o3"))
+    assert at.session_state[actions.SELECTED_KEY] == "o3"
+    inspector = shown(at)["inspector"]
+    assert inspector.startswith("<p><b>o3</b> (output)") and "delta" in inspector
+    assert inspector.count("<math") >= 3  # its own equations, as MathML
+    send(at, trigger=("select", ""))
+    assert actions.SELECTED_KEY not in at.session_state and "inspector" not in shown(at)

@@ -1,19 +1,15 @@
 """Lecture mode driven by AppTest: presentation from the link and the toggle, classroom
 links choosing the controls, the keyboard-only buttons, the inspector's rows."""
 
-import json
-
-import plotly.graph_objects as go
 import pytest
 
 pytest.importorskip("streamlit")
 
-from apptest_helpers import new_app, url_params
+from apptest_helpers import click, new_app, send, shown, stepview_data, url_params
 
-from autoencoder.figures import element_details, network_figure
-from autoencoder.figures_layout import LABEL_GREY
+from autoencoder.figures import element_details
+from autoencoder.figures_inspect import describe, inspector_rows
 from autoencoder.page import actions, lecture
-from autoencoder.page.inspector import describe, inspector_rows, markdown_table
 from autoencoder.session import Session
 
 run = new_app
@@ -25,33 +21,37 @@ def keys(app) -> set[str]:
     return {w.key for kind in kinds for w in getattr(app, kind) if w.key}
 
 
-def chart_height(app) -> int:
-    return json.loads(app.get("plotly_chart")[0].proto.spec)["layout"]["height"]
+def large_graph(app) -> bool:
+    """Whether the stepping view draws the large (presentation) graph."""
+    data = stepview_data(app)
+    node = data["figure"]["layout"]["shapes"][48]
+    return data["large"] and node["x1"] - node["x0"] == 60
 
 
 def test_link_opens_in_presentation_mode_with_the_large_graph():
     app = run({"presentation": "1"})
     assert app.toggle(key="presentation").value is True
-    assert chart_height(app) == 700
+    assert large_graph(app)
     plain = run()
     assert plain.toggle(key="presentation").value is False
-    assert chart_height(plain) == 520
+    assert not large_graph(plain)
 
 
 def test_toggle_writes_and_clears_the_url_parameter():
     app = run()
     app.toggle(key="presentation").set_value(True).run()
     assert url_params(app)["presentation"] == "1"
-    assert chart_height(app) == 700
+    assert large_graph(app)
     app.toggle(key="presentation").set_value(False).run()
     assert "presentation" not in url_params(app)
-    assert chart_height(app) == 520
+    assert not large_graph(app)
 
 
 def test_classroom_link_shows_only_the_chosen_controls():
     app = run({"controls": "step,train"})
     present = keys(app)
-    assert {"next_phase", "prev_phase", "full_step", "train", "play", "presentation"} <= present
+    assert stepview_data(app)["controls"]  # Undo / Next phase / Full step / scrubber / keys
+    assert {"train", "play", "presentation"} <= present
     assert not present & {"lr", "seed", "reset", "timeline", "classroom_groups", "rule"}
     assert not app.warning
     only_graph = run({"controls": "step"})
@@ -62,7 +62,7 @@ def test_unknown_controls_get_a_message_with_safe_text():
     app = run({"controls": "step,bogus,<b>x</b>"})
     text = " ".join(w.value for w in app.warning)
     assert "bogus" in text and "(unreadable)" in text and "<b>" not in text
-    assert "next_phase" in keys(app)
+    assert stepview_data(app)["controls"]
 
 
 def test_play_pause_key_switches_play():
@@ -71,14 +71,6 @@ def test_play_pause_key_switches_play():
     assert app.toggle(key="play").value is True
     app.button(key="play_pause").click().run()
     assert app.toggle(key="play").value is False
-
-
-def test_clicker_keys_step_and_undo():
-    app = run()
-    app.button(key="clicker_next").click().run()
-    assert app.session_state["ae_session"].phase == "hidden_z"
-    app.button(key="clicker_prev").click().run()
-    assert app.session_state["ae_session"].phase == "ready"
 
 
 def test_classroom_link_builder():
@@ -90,17 +82,6 @@ def test_classroom_link_builder():
     assert lecture.classroom_link("", [], False) == "?controls="
     app = run()
     assert any("controls=step,train" in c.value for c in app.sidebar.code)
-
-
-@pytest.mark.parametrize("theme,colour", [("light", "#1a1a1a"), ("dark", "#f0f0f0")])
-def test_contrast_figure_darkens_or_lightens_the_grey_text(theme, colour):
-    s = Session()
-    fig = lecture.contrast_figure(network_figure(s.step, large=True, validate=True), theme)
-    go.Figure(fig)  # still a valid figure
-    assert fig.layout.font.color == colour
-    assert all(note.font.color == colour for note in fig.layout.annotations)
-    colours = {getattr(t.textfont, "color", None) for t in fig.data}
-    assert LABEL_GREY not in colours and colour in colours
 
 
 def done(phases: int) -> Session:
@@ -139,17 +120,15 @@ def test_inspector_describes_elements():
     assert describe("W2[1,7]", element_details(s.step, "W2[1,7]")) == "weight from h2 to o8"
     assert describe("b2[5]", element_details(s.step, "b2[5]")) == "bias of o6"
     assert describe("h2", element_details(s.step, "h2")) == "hidden node 2"
-    assert markdown_table([("a", "1")]).splitlines()[-1] == "| a | 1 |"
 
 
 def test_inspector_panel_on_the_page_and_clear():
     app = run()
     for _ in range(9):
-        app.button(key="next_phase").click().run()
-    app.session_state[actions.SELECTED_KEY] = "W2[1,7]"
-    app.run()
-    text = " ".join(m.value for m in app.markdown)
-    assert "**W2[1,7]** (weight): weight from h2 to o8" in text
-    assert "gradient −∂E/∂w = a·δ" in text and "before this step's update" in text
-    app.button(key="clear_selected").click().run()
+        click(app, "next_phase")
+    send(app, trigger=("select", "W2[1,7]"))
+    text = shown(app)["inspector"]
+    assert "<b>W2[1,7]</b> (weight): weight from h2 to o8" in text
+    assert "gradient −∂E/∂w = a·δ" in text and "before this step&#x27;s update" in text
+    send(app, trigger=("select", ""))
     assert actions.SELECTED_KEY not in app.session_state

@@ -10,9 +10,11 @@ from benchmarks.wsclient import StreamlitSession
 def test_protocol_client_clicks_next_phase(app_url):
     async def three_clicks():
         async with StreamlitSession(app_url) as session:
-            assert session.button_id.endswith("-next_phase")
+            assert session.view is not None and session.button_id.endswith("-stepview")
             assert session.fragment_id  # the stepping area is a fragment
-            return [await session.click() for _ in range(3)]
+            latencies = [await session.click() for _ in range(3)]
+            assert session.view["phase"] == 3  # the server applied each position
+            return latencies
 
     # in a thread of its own: Playwright's sync API keeps an event loop running in this one
     with ThreadPoolExecutor(1) as pool:

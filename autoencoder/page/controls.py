@@ -16,26 +16,6 @@ DATASET_LABELS = {
 }
 
 
-def stepping_buttons():
-    """Undo / next phase / full step, in the main area (reachable on a phone). No ``help``
-    tooltips here: on narrow screens Streamlit then renders each button twice."""
-    s = session()
-    next_label = f"Next phase: {s.step.next_name or 'hidden_z of the next step'}"
-    with st.container(horizontal=True, key="stepping"):
-        st.button(
-            "Undo", key="prev_phase", icon=":material/undo:", on_click=actions.prev_phase, shortcut="Left",
-            disabled=not s.history,
-        )  # fmt: skip
-        st.button(
-            next_label, key="next_phase", type="primary", on_click=actions.next_phase,
-            shortcut="Right",
-        )  # fmt: skip
-        st.button(
-            "Full step", key="full_step", icon=":material/skip_next:", on_click=actions.full_step,
-            shortcut="S",
-        )  # fmt: skip
-
-
 def training_controls():
     """Epochs, Train, until learned, Play."""
     st.session_state.setdefault("epochs", 100)

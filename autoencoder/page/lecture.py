@@ -13,10 +13,6 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-from autoencoder.figures import network_figure
-
-from . import actions
-
 PRESENTATION_KEY = "presentation"  # the toggle (design.md stable key) and the URL param
 CONTROLS_PARAM = "controls"
 _LINK_READ_KEY = "ae_lecture_link_read"
@@ -63,9 +59,6 @@ html { font-size: 130%; }
 h1, h2, h3, h4 { font-weight: 800 !important; }
 button[kind="primary"] { font-weight: 700; }
 </style>"""
-
-# Graph text on a projector: near-black / near-white instead of the mid grey.
-CONTRAST_TEXT = {"light": "#1a1a1a", "dark": "#f0f0f0"}
 
 
 def _truthy(value) -> bool:
@@ -138,14 +131,6 @@ def key_legend():
         st.caption(f"Keys: {items} (click the page first)")
 
 
-def clicker_keys():
-    """PageDown / PageUp (a presentation clicker) step and undo, like the arrow keys."""
-    st.button("Next phase (clicker)", key="clicker_next", on_click=actions.next_phase,
-              shortcut="PageDown")  # fmt: skip
-    st.button("Undo (clicker)", key="clicker_prev", on_click=actions.prev_phase,
-              shortcut="PageUp")  # fmt: skip
-
-
 def toggle_play():
     st.session_state["play"] = not st.session_state.get("play", False)
 
@@ -188,28 +173,6 @@ def classroom_link_builder():
             if base
             else "Append this to the page's address and share it."
         )
-
-
-def network_graph(step, weight_labels: bool, selected, *, large: bool, theme: str | None):
-    """The network figure; when presenting, large and with high-contrast text."""
-    fig = network_figure(step, large=large, weight_labels=weight_labels, selected=selected)
-    return contrast_figure(fig, theme) if large else fig
-
-
-def contrast_figure(fig, theme: str | None):
-    """Make the graph's grey text near-black (light theme) or near-white (dark theme)
-    for a projector. Changes ``fig`` in place (a freshly built one) and returns it."""
-    colour = CONTRAST_TEXT.get(theme or "light")
-    grey = fig.layout.font.color
-    for trace in fig.data:
-        font = getattr(trace, "textfont", None)
-        if font is not None and font.color == grey:
-            trace.textfont.color = colour
-    for note in fig.layout.annotations:
-        if note.font.color == grey:
-            note.font.color = colour
-    fig.layout.font.color = colour
-    return fig
 
 
 def theme() -> str | None:
