@@ -13,6 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.special import expit
 
+from .mathml import frac, mi, mn, mo, parens, row, space, sup
+
 
 @dataclass(frozen=True)
 class Activation:
@@ -21,6 +23,7 @@ class Activation:
     slope: Callable[[np.ndarray], np.ndarray]  # f'(u) at a point u
     slope_from_value: Callable[[np.ndarray], np.ndarray]  # f'(z) given a = f(z)
     latex: str  # f(u) as LaTeX, for the page
+    mathml: str  # f(u) as MathML, with u written <mi>u</mi> (figures_equations puts numbers in)
 
 
 def _sigmoid_slope(u):
@@ -41,9 +44,21 @@ def _logistic_slope_from_value(a):
     return a * (1.0 - a)
 
 
+_U = mi("u")  # where the number goes
+
+
+def _one_over_one_plus_exp(exponent: str) -> str:
+    return frac(mn(1), row(mn(1), mo("+"), sup(mi("e"), row(mo("-"), exponent))))
+
+
 ACTIVATIONS: dict[str, Activation] = {
     "sigmoid": Activation(
-        "sigmoid", expit, _sigmoid_slope, _logistic_slope_from_value, r"\frac{1}{1+e^{-u}}"
+        "sigmoid",
+        expit,
+        _sigmoid_slope,
+        _logistic_slope_from_value,
+        r"\frac{1}{1+e^{-u}}",
+        _one_over_one_plus_exp(_U),
     ),
     "shifted-sigmoid": Activation(
         "shifted-sigmoid",
@@ -51,9 +66,15 @@ ACTIVATIONS: dict[str, Activation] = {
         _shifted_slope,
         _logistic_slope_from_value,
         r"\frac{1}{1+e^{-(u+1)}}",
+        _one_over_one_plus_exp(parens(_U, mo("+"), mn(1))),
     ),
     "tanh": Activation(
-        "tanh", np.tanh, lambda u: 1.0 - np.tanh(u) ** 2, lambda a: 1.0 - a * a, r"\tanh u"
+        "tanh",
+        np.tanh,
+        lambda u: 1.0 - np.tanh(u) ** 2,
+        lambda a: 1.0 - a * a,
+        r"\tanh u",
+        row(mi("tanh"), space("0.1667em"), _U),
     ),
 }
 

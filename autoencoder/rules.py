@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .activations import Activation
+from .mathml import mi, mn, mo, parens, prime, row, sub, subsup
 
 
 def _t(matrix):
@@ -47,6 +48,24 @@ class Rule:
     # method giving the slope from the activation value, and the matrix carrying d_o back.
     slope: str
     carries_back: str  # "W2^T" or "W1"
+    output_mathml: str  # output_latex and hidden_latex as MathML (figures_equations.py)
+    hidden_mathml: str
+
+
+def _delta_formula(layer: str, factor: str, at: str) -> str:
+    """delta_layer = factor (.) f'(at_layer)."""
+    return row(
+        sub(mi("δ"), mi(layer)),
+        mo("="),
+        factor,
+        mo("⊙"),
+        prime(mi("f")),
+        parens(sub(mi(at), mi(layer))),
+    )
+
+
+def _carried_back(matrix: str) -> str:
+    return parens(sub(mi("δ"), mi("o")), matrix)
 
 
 RULES = {
@@ -58,6 +77,8 @@ RULES = {
         r"\delta_h = (\delta_o W_2^{\top}) \odot f'(z_h)",
         slope="slope_from_value",
         carries_back="W2^T",
+        output_mathml=_delta_formula("o", mi("e"), "z"),
+        hidden_mathml=_delta_formula("h", _carried_back(subsup(mi("W"), mn(2), mo("⊤"))), "z"),
     ),
     "notebook": Rule(
         "notebook",
@@ -67,6 +88,8 @@ RULES = {
         r"\delta_h = (\delta_o W_1) \odot f'(a_h)",
         slope="slope",
         carries_back="W1",
+        output_mathml=_delta_formula("o", mi("e"), "a"),
+        hidden_mathml=_delta_formula("h", _carried_back(sub(mi("W"), mn(1))), "a"),
     ),
 }
 
