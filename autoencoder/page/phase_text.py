@@ -1,11 +1,10 @@
 """What the phase panel says: each phase's equation with the numbers substituted (LaTeX),
 and its arrays printed as the class notebook prints them. Pure functions of a Step."""
 
-import re
-
 import numpy as np
 
 from autoencoder.activations import get_activation
+from autoencoder.figures_math import f_of, num, paren, plus
 from autoencoder.phases import PHASE_NAMES, Step
 from autoencoder.rules import get_rule
 
@@ -76,24 +75,6 @@ def step_printout(step: Step) -> str:
 # --- LaTeX -------------------------------------------------------------------------------
 
 
-def num(v: float) -> str:
-    return f"{v:.4f}"
-
-
-def paren(v: float) -> str:
-    """A number as a factor: negative ones in parentheses."""
-    return f"({num(v)})" if v < 0 else num(v)
-
-
-def plus(v: float) -> str:
-    return f"- {num(-v)}" if v < 0 else f"+ {num(v)}"
-
-
-def _f_of(latex: str, value: float) -> str:
-    """The activation's formula with the number put in for u."""
-    return re.sub(r"(?<![\\A-Za-z])u(?![A-Za-z])", lambda _: paren(value), latex)
-
-
 def _aligned(header: str, rows: list[str]) -> str:
     return header + r"\\[4pt]\small\begin{aligned}" + r"\\".join(rows) + r"\end{aligned}"
 
@@ -116,7 +97,7 @@ def _hidden_z(s: Step) -> str:
 
 def _activation(s: Step, layer: str, z, a, n) -> str:
     act = get_activation(s.activation)
-    rows = [f"a^{layer}_{k + 1} &= {_f_of(act.latex, z[k])} = {num(a[k])}" for k in range(n)]
+    rows = [f"a^{layer}_{k + 1} &= {f_of(act.latex, z[k])} = {num(a[k])}" for k in range(n)]
     return _aligned(f"a_{layer} = f(z_{layer}), \\quad f(u) = {act.latex}", rows)
 
 
