@@ -13,8 +13,9 @@ from dataclasses import dataclass, field, fields
 import numpy as np
 
 from .activations import get_activation
-from .mistakes import REFERENCE, PhaseInputs, mistakes_for
+from .mistakes import REFERENCE, PhaseInputs, fix_for, mistakes_for
 from .model import SHAPES, Params, bits_to_str, parse_bits
+from .notebook_code import phase_code
 from .notebook_text import NOTEBOOK_NAMES, read_notebook_text
 from .phases import PHASE_NAMES
 from .rules import DEFAULT_ACTIVATION, get_rule
@@ -155,8 +156,9 @@ def read_check_dict(obj) -> CheckInput:
 # --- judging --------------------------------------------------------------------------
 
 
-def _judge_array(got, reference, candidates, tol) -> dict:
-    """Verdict on one array. candidates: [(Mistake, its array)] for this array's name."""
+def _judge_array(got, reference, candidates, tol, c: PhaseInputs) -> dict:
+    """Verdict on one array. candidates: [(Mistake, its array)] for this array's name; ``c``
+    gives the rule and activation that a known mistake's fix is written for."""
     if got is None:
         return {"status": "missing", "mistake": None}
     got, reference = np.squeeze(got), np.squeeze(reference)
@@ -169,7 +171,13 @@ def _judge_array(got, reference, candidates, tol) -> dict:
     for known, value in candidates:
         value = np.squeeze(value)
         if close(got, value) and not close(value, reference):
-            return {"status": "known-mistake", "mistake": known.name, "why": known.description}
+            return {
+                "status": "known-mistake",
+                "mistake": known.name,
+                "why": known.description,
+                "sentence": known.sentence,
+                "fix": fix_for(known, c.rule.name, c.act.name),
+            }
     if got.shape != reference.shape:
         return {
             "status": "mismatch",
@@ -193,7 +201,7 @@ def _tolerance(phase: str, c: PhaseInputs) -> float:
     return HALF_STEP * (1 + 2 * PRINTED_NUMBERS_PER_ELEMENT[phase] * size)
 
 
-def _phase_verdict(results: dict, deciding: tuple) -> dict:
+def _phase_verdict(results: dict, deciding: tuple, rule_code: list[str]) -> dict:
     judged = [(name, results[name]) for name in deciding if results[name]["status"] != "missing"]
     if not judged:
         return {"status": "missing", "mistake": None}
@@ -202,20 +210,29 @@ def _phase_verdict(results: dict, deciding: tuple) -> dict:
     verdict = {"status": status, "mistake": None}
     if status == "known-mistake":
         names = list(dict.fromkeys(r["mistake"] for _, r in worst))
-        verdict.update(mistake=", ".join(names), why=worst[0][1]["why"])
+        sentences = list(dict.fromkeys(r["sentence"] for _, r in worst))
+        fix = [line for _, r in worst for line in r["fix"]]
+        fix = [line for n, line in enumerate(fix) if line not in fix[:n]]
+        verdict.update(
+            mistake=", ".join(names), why=worst[0][1]["why"], sentence=" ".join(sentences), fix=fix
+        )
     elif status == "mismatch":
         name, first = worst[0]
         verdict.update({k: v for k, v in first.items() if k not in ("status", "mistake")})
         verdict["array"] = name
+        verdict["rule_code"] = rule_code
     return verdict
 
 
 def check(ci: CheckInput) -> dict:
     """Judge every phase; returns {"first_mismatch", "phases", "settings", "ignored"}.
 
-    ``phases[PHASE]`` has ``status``, ``mistake``, for a mistake ``why``, for a mismatch
-    ``array``, ``index`` (in the canonical shape, e.g. [5] for an (8,) array), ``expected``
-    and ``got`` (or ``why`` for a wrong shape), and ``arrays``: the verdict per array.
+    ``phases[PHASE]`` has ``status``, ``mistake``, for a known mistake ``why`` (in
+    symbols), ``sentence`` (in plain words) and ``fix`` (the lines to change:
+    :func:`autoencoder.mistakes.fix_for`), for a mismatch ``array``, ``index`` (in the
+    canonical shape, e.g. [5] for an (8,) array), ``expected`` and ``got`` (or ``why`` for
+    a wrong shape) and ``rule_code`` (the rule's lines for the phase, in the class
+    notebook's names), and ``arrays``: the verdict per array.
     ``first_mismatch`` is the first phase judged neither ``match`` nor ``missing``.
     """
     p = ci.start
@@ -230,8 +247,9 @@ def check(ci: CheckInput) -> dict:
         results = {}
         for name in PHASE_ARRAYS[phase] + SUPPORTING.get(phase, ()):
             candidates = [(m, v[name]) for m, v in tried if v and name in v]
-            results[name] = _judge_array(student.get(name), reference[name], candidates, tol)
-        phases[phase] = {**_phase_verdict(results, PHASE_ARRAYS[phase]), "arrays": results}
+            results[name] = _judge_array(student.get(name), reference[name], candidates, tol, c)
+        code = list(phase_code(phase, rule.name, act.name).values())
+        phases[phase] = {**_phase_verdict(results, PHASE_ARRAYS[phase], code), "arrays": results}
         if phase in STUDENT_KEYS:
             own = student.get(phase)
             fits = own is not None and np.squeeze(own).shape == reference[phase].shape
@@ -272,10 +290,25 @@ def check_text(text: str) -> dict:
     return {**check(check_input), "recognised": recognised, "notes": notes}
 
 
+def diff_lines(fix: list[dict]) -> list[str]:
+    """A known mistake's fix as diff lines: ``- yours`` then ``+ the rule's``."""
+    lines = []
+    for change in fix:
+        lines += [f"- {change['yours']}"] if change["yours"] else []
+        lines += [f"+ {change['rule']}"] if change["rule"] else []
+    return lines
+
+
+def covered(own: dict, verdict: dict) -> bool:
+    """Whether a slope's known mistake is fixed by the lines its phase's verdict shows."""
+    shown = verdict.get("fix", [])
+    return own["status"] == "known-mistake" and all(line in shown for line in own["fix"])
+
+
 def _describe(verdict: dict) -> str:
     status = verdict["status"]
     if status == "known-mistake":
-        return f"known mistake: {verdict['mistake']} ({verdict['why']})"
+        return f"known mistake: {verdict.get('sentence') or verdict['why']} ({verdict['mistake']})"
     if status == "mismatch" and "index" in verdict:
         where = f"{verdict['array']}[{', '.join(map(str, verdict['index']))}]"
         return f"mismatch: {where} is {verdict['got']:.10g}, expected {verdict['expected']:.10g}"
@@ -303,10 +336,17 @@ def format_report(report: dict) -> str:
     )
     for number, (phase, verdict) in enumerate(report["phases"].items(), 1):
         lines.append(f"  {number} {phase:<14} {_describe(verdict)}")
+        lines += [f"{'':<19}{line}" for line in diff_lines(verdict.get("fix", []))]
+        lines += [f"{'':<19}the rule: {line}" for line in verdict.get("rule_code", [])]
         for name in SUPPORTING.get(phase, ()):
             own = verdict["arrays"][name]
-            if own["status"] != "missing":
-                lines.append(f"    {name:<14} {_describe({**own, 'array': name})}")
+            if own["status"] == "missing":
+                continue
+            if covered(own, verdict):
+                lines.append(f"    {name:<14} known mistake ({own['mistake']}): see above")
+                continue
+            lines.append(f"    {name:<14} {_describe({**own, 'array': name})}")
+            lines += [f"{'':<19}{line}" for line in diff_lines(own.get("fix", []))]
     first = report["first_mismatch"]
     lines.append(f"First phase that is not a match: {first or 'none'}")
     return "\n".join(lines)

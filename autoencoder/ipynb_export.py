@@ -11,12 +11,9 @@ import numpy as np
 
 from .activations import get_activation
 from .model import Params, bits_to_str
+from .notebook_code import ACTIVATION_CODE, phase_code
 from .rules import get_rule
 
-_ACTIVATION_CODE = {
-    "sigmoid": "sig = 1 / (1 + np.exp(-x))",
-    "shifted-sigmoid": "sig = 1 / (1 + np.exp(-(x + 1)))",
-}
 _TANH_CODE = '''def activation(x, dx=False):
     """tanh; its derivative at x if dx."""
     t = np.tanh(x)
@@ -26,14 +23,6 @@ _SIGMOID_CODE = '''def activation(x, dx=False):
     {line}
     return sig * (1 - sig) if dx else sig'''
 _FORMULA = {"sigmoid": "1 / (1 + e^-x)", "shifted-sigmoid": "1 / (1 + e^-(x + 1))"}
-
-# The two rules differ in rows 6 and 7 (design.md): where f' is evaluated, and which matrix
-# carries the output deltas back.
-_SLOPE_AT = {
-    "exact": ("output_z", "hidden_z"),
-    "notebook": ("output_activation", "hidden_activation"),
-}
-_BACK_MATRIX = {"exact": "output_weight.T", "notebook": "hidden_weight"}
 
 
 def _literal(array) -> str:
@@ -47,7 +36,7 @@ def _literal(array) -> str:
 def _activation_code(name: str) -> str:
     if name == "tanh":
         return _TANH_CODE
-    return _SIGMOID_CODE.format(name=name, formula=_FORMULA[name], line=_ACTIVATION_CODE[name])
+    return _SIGMOID_CODE.format(name=name, formula=_FORMULA[name], line=ACTIVATION_CODE[name])
 
 
 def step_notebook(params: Params, x, lr=0.1, rule="exact", activation="sigmoid"):
@@ -56,8 +45,13 @@ def step_notebook(params: Params, x, lr=0.1, rule="exact", activation="sigmoid")
     get_rule(rule), get_activation(activation)  # validate the names
     x = np.asarray(x, dtype=float).reshape(-1)
     bits = bits_to_str(x)
-    out_at, hid_at = _SLOPE_AT[rule]
     md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+
+    def lines(phase, *then):
+        """The phase's lines (notebook_code), then what the cell prints."""
+        own = phase_code(phase, rule, activation)
+        return "\n".join([v for k, v in own.items() if k != "sig"] + list(then))
+
     cells = [
         md(
             "# One training step of the 8-3-8 autoencoder\n\n"
@@ -74,36 +68,28 @@ def step_notebook(params: Params, x, lr=0.1, rule="exact", activation="sigmoid")
         code(f"output_weight = {_literal(params.W2)}\noutput_weight"),
         code(f"output_bias = {_literal([params.b2])}\noutput_bias"),
         md("## 1 hidden_z: $z_h = x W_1 + b_1$"),
-        code("hidden_z = np.dot(input_layer, hidden_weight) + hidden_bias\nhidden_z"),
+        code(lines("hidden_z", "hidden_z")),
         md("## 2 hidden_a: $a_h = f(z_h)$"),
-        code("hidden_activation = activation(hidden_z)\nhidden_activation"),
+        code(lines("hidden_a", "hidden_activation")),
         md("## 3 output_z: $z_o = a_h W_2 + b_2$"),
-        code("output_z = np.dot(hidden_activation, output_weight) + output_bias\noutput_z"),
+        code(lines("output_z", "output_z")),
         md("## 4 output_a: $a_o = f(z_o)$"),
-        code("output_activation = activation(output_z)\noutput_activation"),
+        code(lines("output_a", "output_activation")),
         md(r"## 5 error: $e = x - a_o$, $E = \frac{1}{2}\sum e^2$"),
-        code("error = input_layer - output_activation\nerror"),
+        code(lines("error", "error")),
         code("loss = 0.5 * np.sum(error**2)\nloss"),
         md(f"## 6 output_delta: ${get_rule(rule).output_latex}$"),
-        code(f"slope_out = activation({out_at}, dx=True)\nslope_out"),
-        code("delta_out = error * slope_out\ndelta_out"),
+        code(f"{phase_code('output_delta', rule)['slope_out']}\nslope_out"),
+        code(f"{phase_code('output_delta', rule)['delta_out']}\ndelta_out"),
         md(f"## 7 hidden_delta: ${get_rule(rule).hidden_latex}$"),
-        code(f"slope_hidden = activation({hid_at}, dx=True)\nslope_hidden"),
-        code(f"delta_hidden = np.dot(delta_out, {_BACK_MATRIX[rule]}) * slope_hidden\ndelta_hidden"),
+        code(f"{phase_code('hidden_delta', rule)['slope_hidden']}\nslope_hidden"),
+        code(f"{phase_code('hidden_delta', rule)['delta_hidden']}\ndelta_hidden"),
         md(r"## 8 update_output: $W_2 \mathrel{+}= \eta\, a_h^\top \delta_o$, "
            r"$b_2 \mathrel{+}= \eta\, \delta_o$"),
-        code(
-            "output_weight += np.dot(hidden_activation.T, delta_out) * lr\n"
-            "output_bias += delta_out * lr\n"
-            "print(output_weight)\nprint()\nprint(output_bias)"
-        ),
+        code(lines("update_output", "print(output_weight)", "print()", "print(output_bias)")),
         md(r"## 9 update_hidden: $W_1 \mathrel{+}= \eta\, x^\top \delta_h$, "
            r"$b_1 \mathrel{+}= \eta\, \delta_h$"),
-        code(
-            "hidden_weight += np.dot(input_layer.T, delta_hidden) * lr\n"
-            "hidden_bias += delta_hidden * lr\n"
-            "print(hidden_weight)\nprint()\nprint(hidden_bias)"
-        ),
+        code(lines("update_hidden", "print(hidden_weight)", "print()", "print(hidden_bias)")),
     ]  # fmt: skip
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = {

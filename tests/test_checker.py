@@ -11,12 +11,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from autoencoder.activations import get_activation
-from autoencoder.checker import CheckInput, check, check_text, read_check_dict
+from autoencoder.checker import (
+    PHASE_ARRAYS,
+    STUDENT_KEYS,
+    CheckInput,
+    check,
+    check_text,
+    read_check_dict,
+)
 from autoencoder.cli import main
-from autoencoder.mistakes import MISTAKES, REFERENCE, PhaseInputs
+from autoencoder.mistakes import MISTAKES, REFERENCE, PhaseInputs, fix_for
 from autoencoder.model import SHAPES, init_params
 from autoencoder.notebook import NOTEBOOK_START, notebook_input
-from autoencoder.notebook_text import example_text, read_notebook_text
+from autoencoder.notebook_code import ACTIVATION_CODE, phase_code
+from autoencoder.notebook_text import NOTEBOOK_NAMES, example_text, read_notebook_text
 from autoencoder.phases import PHASE_NAMES, run_step
 from autoencoder.rules import get_rule
 
@@ -187,6 +195,72 @@ def test_each_mistake_is_named_as_itself_and_no_other(known, activation):
         assert set(others.values()) == {"match"}
 
 
+def run_lines(lines: dict, c: PhaseInputs) -> dict:
+    """Our own lines of notebook code (notebook_code, a mistake's fix) run on the phase's
+    inputs, as a student's notebook runs them: the variables they assign, by the checker's
+    names (``delta_out`` -> ``output_delta``, ``output_weight`` -> ``W2``, ...)."""
+    sig = lines.get("sig") or ACTIVATION_CODE[c.act.name]
+    space = {"np": np, "lr": c.lr, "input_layer": c.x[None, :]}
+    exec(
+        f"def activation(x, dx=False):\n    {sig}\n    return sig * (1 - sig) if dx else sig", space
+    )
+    names = {v: k for k, v in NOTEBOOK_NAMES.items()}
+    for key in ("W1", "b1", "W2", "b2", *STUDENT_KEYS):
+        value = getattr(c, key, None)
+        if value is not None:
+            space[names.get(key, key)] = np.array(value, dtype=float, ndmin=2)
+    assigned = [k for k, line in lines.items() if line and k != "sig"]
+    for key in assigned:
+        exec(lines[key], space)
+    return {NOTEBOOK_NAMES.get(k, k): np.squeeze(space[k]) for k in assigned}
+
+
+@pytest.mark.parametrize("rule", ["exact", "notebook"])
+@pytest.mark.parametrize("activation", ["sigmoid", "shifted-sigmoid"])
+@pytest.mark.parametrize("known", MISTAKES, ids=lambda m: f"{m.phase}:{m.name}")
+def test_each_mistakes_fix_is_the_line_that_makes_it(known, activation, rule):
+    """Run as code, the mistake's lines give the mistake's arrays and the rule's lines the
+    rule's; the fix shows exactly the lines where the two differ."""
+    params, x = init_params(2), np.array([1, 0, 1, 1, 0, 0, 1, 0], dtype=float)
+    c = PhaseInputs(x, *params.as_dict().values(), 0.3, get_activation(activation), get_rule(rule))
+    for name in PHASE_NAMES[: PHASE_NAMES.index(known.phase)]:
+        out = REFERENCE[name](c)
+        if name in CHAINED:
+            setattr(c, name, out[name])
+    rule_lines = phase_code(known.phase, rule, activation)
+    theirs = {**rule_lines, **known.code(activation)}
+    made, right = known.compute(c), REFERENCE[known.phase](c)
+    for key, value in run_lines(theirs, c).items():
+        if key in PHASE_ARRAYS[known.phase]:  # what decides (a missing slope is made 1)
+            np.testing.assert_allclose(value, np.squeeze(made[key]), rtol=1e-12, atol=1e-15)
+    for key, value in run_lines(rule_lines, c).items():
+        np.testing.assert_allclose(value, np.squeeze(right[key]), rtol=1e-12, atol=1e-15)
+    fix = fix_for(known, rule, activation)
+    assert {(f["yours"], f["rule"]) for f in fix} == {
+        (theirs.get(k), rule_lines.get(k)) for k in theirs if theirs.get(k) != rule_lines.get(k)
+    }
+    assert known.sentence.endswith(".") and known.name not in known.sentence
+    if rule == "exact":
+        assert fix  # under the exact rule every mistake changes a line
+
+
+def test_the_json_report_adds_the_sentence_and_the_fix_and_keeps_the_rest():
+    report = check_text(example_text())
+    verdict = report["phases"]["output_delta"]
+    assert verdict["status"] == "known-mistake" and verdict["mistake"] == "slope-at-activation"
+    assert verdict["why"] == "f' evaluated at a_o instead of at z_o"  # as before
+    assert verdict["sentence"].startswith("The slope f' is taken at the outputs' activations")
+    assert verdict["fix"] == [
+        {
+            "yours": "slope_out = activation(output_activation, dx=True)",
+            "rule": "slope_out = activation(output_z, dx=True)",
+        }
+    ]
+    assert report["phases"]["hidden_delta"]["fix"][1]["rule"] == (
+        "delta_hidden = np.dot(delta_out, output_weight.T) * slope_hidden"
+    )
+
+
 # --- a slip is a mismatch where it happened, and later phases are judged on it ---------
 
 
@@ -260,7 +334,14 @@ def test_cli_check_notebook_text(tmp_path, capsys):
     path.write_text(example_text())
     assert main(["check", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "6 output_delta   known mistake: slope-at-activation" in out
+    line = next(x for x in out.splitlines() if x.startswith("  6 output_delta   known mistake: "))
+    assert line.index("The slope f' is taken at") < line.index("(slope-at-activation)")
+    assert (
+        "  6 output_delta   known mistake: The slope f' is taken at the outputs' activations "
+        "a_o; it belongs at their sums z_o. (slope-at-activation)\n"
+        "                   - slope_out = activation(output_activation, dx=True)\n"
+        "                   + slope_out = activation(output_z, dx=True)\n"
+    ) in out
     assert "First phase that is not a match: output_delta" in out
     assert "hidden_weight      In [64]  as W1 8x3" in out
 

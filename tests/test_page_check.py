@@ -50,10 +50,46 @@ def assert_class_notebook_verdicts(app):
         assert rows[phase]["verdict"] == "✓ match", phase
     for phase in CHECKED:
         assert rows[phase]["verdict"] == "⚠ known mistake", phase
-    assert rows["output_delta"]["mistake"] == "slope-at-activation"
+    assert rows["output_delta"]["mistake"].endswith("(`slope-at-activation`)")
     assert "w1-for-w2-transpose" in rows["hidden_delta"]["mistake"]
-    assert "instead of at z_o" in rows["output_delta"]["what it means"]
+    assert "`slope_out = activation(output_z, dx=True)`" in rows["output_delta"]["what to change"]
     assert any("First phase that is not a match: output_delta" in m.value for m in app.markdown)
+
+
+def test_a_mistake_is_said_in_words_first_and_named_second_with_the_line_to_change(at):
+    at.button(key="check_example").click().run()
+    rows = verdicts(at)
+    mistake = rows["output_delta"]["mistake"]
+    sentence = (
+        "The slope f' is taken at the outputs' activations a_o; it belongs at their sums z_o."
+    )
+    assert mistake.index(sentence) == 0 and mistake.index("slope-at-activation") > len(sentence)
+    hidden = rows["hidden_delta"]["mistake"]
+    assert hidden.startswith("This is the class notebook's own rule")
+    assert hidden.index("own rule") < hidden.index("w1-for-w2-transpose+slope-at-activation")
+    # What to change: the line the notebook wrote, and the rule's line in its place.
+    assert rows["output_delta"]["what to change"] == (
+        "Change `slope_out = activation(output_activation, dx=True)` to "
+        "`slope_out = activation(output_z, dx=True)`."
+    )
+    change = rows["hidden_delta"]["what to change"]
+    assert "`delta_hidden = np.dot(delta_out, hidden_weight) * slope_hidden` to " in change
+    assert "`delta_hidden = np.dot(delta_out, output_weight.T) * slope_hidden`" in change
+    assert "slope_out" not in rows["output_delta"]["mistake"]  # the verdict is not repeated
+    for phase in PHASE_NAMES[:5]:
+        assert rows[phase]["mistake"] == rows[phase]["what to change"] == ""
+    # and, for the first wrong phase, the same lines as a diff beside its equation
+    diff = next(c for c in at.code if c.language == "diff")
+    assert diff.value == (
+        "- slope_out = activation(output_activation, dx=True)\n"
+        "+ slope_out = activation(output_z, dx=True)"
+    )
+
+
+def test_the_example_button_says_it_checks_at_once(at):
+    button = at.button(key="check_example")
+    assert "check" in button.label.lower() and "at once" in button.help
+    assert any("checked at once" in c.value for c in at.caption)  # before any text
 
 
 def test_example_button_loads_the_class_notebook_and_shows_the_verdicts(at):
@@ -121,9 +157,23 @@ def test_a_check_json_with_a_slip_names_the_element_and_both_values(at):
     rows = verdicts(at)
     assert rows["hidden_a"]["verdict"] == "✓ match"
     assert rows["output_z"]["verdict"] == "✗ mismatch"
-    said = rows["output_z"]["what it means"]
-    assert f"output_z[4]: yours {expected + 0.25:.8f}, expected {expected:.8f}" == said
+    said = rows["output_z"]["what to change"]
+    assert said.startswith(f"output_z[4]: yours {expected + 0.25:.8f}, expected {expected:.8f}")
+    assert said.endswith(
+        "compare your line with `output_z = np.dot(hidden_activation, output_weight) + output_bias`"
+    )
+    assert rows["output_z"]["mistake"] == ""
+    assert not [c for c in at.code if c.language == "diff"]  # no known fix to show
     assert any("First phase that is not a match: output_z" in m.value for m in at.markdown)
+
+
+def test_a_forgotten_bias_update_says_which_line_to_add(at):
+    obj = exact_check_json(init_params(3), notebook_input())
+    obj["after"]["b2"] = init_params(3).b2.tolist()
+    paste(at, json.dumps(obj))
+    row = verdicts(at)["update_output"]
+    assert row["mistake"] == "The weights were updated but the bias was not. (`bias-not-updated`)"
+    assert row["what to change"] == "Add `output_bias += delta_out * lr`."
 
 
 def test_clear_empties_the_text_and_the_report(at):
@@ -178,4 +228,4 @@ def test_a_huge_wrong_value_is_reported_readably():
             }
         }
     )
-    assert rows["what it means"][0] == "hidden_z[0]: yours 1.00000000e+300, expected 0.50000000"
+    assert rows["what to change"][0] == "hidden_z[0]: yours 1.00000000e+300, expected 0.50000000"

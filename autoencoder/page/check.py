@@ -12,7 +12,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from autoencoder.checker import SUPPORTING, check, read_check_text
+from autoencoder.checker import SUPPORTING, check, covered, diff_lines, read_check_text
 from autoencoder.figures import network_figure
 from autoencoder.ipynb_export import export_ipynb
 from autoencoder.model import bits_to_str
@@ -76,36 +76,68 @@ def number(value: float) -> str:
 
 
 def _where(verdict: dict, array: str) -> str:
-    """What a verdict says beyond its status: the mistake's description, or the element."""
-    status = verdict["status"]
-    if status == "known-mistake":
-        return verdict.get("why", "")
-    if status == "mismatch" and "index" in verdict:
+    """A mismatch's first differing element with both values (or the wrong shape)."""
+    if verdict["status"] != "mismatch":
+        return ""
+    if "index" in verdict:
         element = f"{verdict.get('array', array)}[{', '.join(map(str, verdict['index']))}]"
         return f"{element}: yours {number(verdict['got'])}, expected {number(verdict['expected'])}"
-    if status == "mismatch":
-        return f"{verdict.get('array', array)}: {verdict.get('why', 'differs')}"
+    return f"{verdict.get('array', array)}: {verdict.get('why', 'differs')}"
+
+
+def code(line: str) -> str:
+    """One line of our own code as a Markdown code span (the table renders Markdown)."""
+    return f"`{line}`"
+
+
+def mistake_text(verdict: dict) -> str:
+    """A known mistake in plain words first, its name (the slug) second."""
+    if verdict["status"] != "known-mistake":
+        return ""
+    return f"{verdict.get('sentence') or verdict.get('why', '')} ({code(verdict['mistake'])})"
+
+
+def change_text(verdict: dict) -> str:
+    """What to change in the student's code: the line a known mistake writes its own way
+    and the rule's line for it; for a mismatch, the element and the rule's lines."""
+    if verdict["status"] == "known-mistake":
+        said = []
+        for change in verdict.get("fix", []):
+            yours, rule = change["yours"], change["rule"]
+            if yours and rule:
+                said.append(f"Change {code(yours)} to {code(rule)}.")
+            elif rule:
+                said.append(f"Add {code(rule)}.")
+            else:
+                said.append(f"Remove {code(yours)}.")
+        return " ".join(said)
+    if verdict["status"] == "mismatch":
+        lines = " and ".join(code(line) for line in verdict.get("rule_code", []))
+        return _where(verdict, "") + (f"; compare your line with {lines}" if lines else "")
     return ""
 
 
 def report_rows(report: dict) -> pd.DataFrame:
-    """One row per phase: number, phase, verdict (icon and word), mistake, what it means.
-    The slopes shown beside a delta are reported in that delta's row."""
+    """One row per phase: number, phase, verdict (icon and word), the mistake in plain
+    words (then its name), and what to change in the student's code. The slopes shown
+    beside a delta are reported in that delta's row (unless its fix covers them)."""
     rows = []
     for number, (phase, verdict) in enumerate(report["phases"].items(), 1):
-        details = [_where(verdict, phase)]
+        details = [change_text(verdict)]
         for name in SUPPORTING.get(phase, ()):
             own = verdict["arrays"][name]
-            if own["status"] != "missing":
-                said = own.get("mistake") or _where(own, name) or own["status"]
-                details.append(f"{name}: {VERDICT_WORDS[own['status']]} ({said})")
+            if own["status"] in ("missing", "match") or covered(own, verdict):
+                continue
+            own = {**own, "array": name}
+            said = mistake_text(own) or _where(own, name)
+            details.append(f"{name}: {VERDICT_WORDS[own['status']]}: {said} {change_text(own)}")
         rows.append(
             {
                 "#": str(number),
                 "phase": phase,
                 "verdict": VERDICT_WORDS[verdict["status"]],
-                "mistake": verdict.get("mistake") or "",
-                "what it means": " · ".join(d for d in details if d),
+                "mistake": mistake_text(verdict),
+                "what to change": " · ".join(d.strip() for d in details if d),
             }
         )
     return pd.DataFrame(rows)
@@ -128,18 +160,20 @@ def check_section():
     with st.container(horizontal=True):
         st.button("Check", key="check_run", type="primary", icon=":material/fact_check:")
         st.button(
-            "Load the class notebook as an example",
+            "Load and check the class notebook",
             key="check_example",
             icon=":material/menu_book:",
             on_click=load_example,
+            help="Puts the class notebook's printed text in the box and checks it at once.",
         )
         st.button("Clear", key="check_clear", icon=":material/clear:", on_click=clear_input)
     text = st.session_state.get(INPUT_KEY) or ""
     with st.container(key="check_report"):
         if not text.strip():
             st.caption(
-                "Paste your arrays above and press Check (or Ctrl+Enter): each of the nine "
-                "phases is judged on your own inputs to it, so one slip does not fail the rest."
+                "Paste your arrays above and press Check (or Ctrl+Enter), or load the class "
+                "notebook, which is checked at once: each of the nine phases is judged on "
+                "your own inputs to it, so one slip does not fail the rest."
             )
             return
         result = memo("check_result", (text,), lambda: evaluate(text))
@@ -162,6 +196,13 @@ def report_panel(result: dict):
         st.success("Every phase you gave matches the rule. Well done.")
     else:
         st.markdown(f"**First phase that is not a match: {first}**")
+        fix = diff_lines(report["phases"][first].get("fix", []))
+        if fix:
+            st.caption(
+                "What to change in your code: the line marked - is how this mistake "
+                "writes it, the line marked + is the rule's."
+            )
+            st.code("\n".join(fix), language="diff")
         first_wrong_phase(result["theirs"], result["correct"], first)
     recognised_expander(report)
 
