@@ -147,7 +147,7 @@ def base_figure(large: bool = False) -> dict:
             "shapes": edges + nodes + biases + [halo],
             "xaxis": {**axis, "range": list(X_RANGE)},
             "yaxis": {**axis, "range": list(Y_RANGE)},
-            "margin": {"l": 4, "r": 4, "t": 34, "b": 8},
+            "margin": {"l": 4, "r": 4, "t": 44, "b": 8},  # two rows of column headers
             "autosize": True,
             "dragmode": False,
             "hovermode": "closest",

@@ -1,10 +1,10 @@
-"""The real page in headless Chromium against `streamlit run app.py` (see conftest.py)."""
+"""The stepping view in headless Chromium against `streamlit run app.py` (see conftest.py)."""
 
 import pytest
+from browser_helpers import click_and_wait, open_page, settle, status, wait_status
 
-from autoencoder.figures import network_figure
+from autoencoder.figures_layout import fmt3, node_text_quantities
 from autoencoder.session import Session
-from benchmarks.pagebench import SETTLED
 
 pytestmark = pytest.mark.browser
 
@@ -12,132 +12,161 @@ PHASES = (
     "hidden_z", "hidden_a", "output_z", "output_a", "error",
     "output_delta", "hidden_delta", "update_output", "update_hidden",
 )  # fmt: skip
-
-
-def settle(page):
-    """Wait until the script is idle, connected, and nothing is still loading."""
-    page.wait_for_selector(SETTLED, timeout=30_000)
-    page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')", timeout=30_000)
-    assert page.locator("[data-testid=stException]").count() == 0
-
-
-def click_and_wait(page, key, expect: str):
-    """Click the button ``key``; wait until the status shows ``expect`` and all is idle."""
-    page.click(f".st-key-{key} button")
-    page.wait_for_function(
-        "want => { const s = document.querySelector('.st-key-status');"
-        " return s && s.innerText.replace(/\\n/g, ' ').includes(want); }",
-        arg=expect,
-        timeout=30_000,
-    )
-    settle(page)
-
-
-def status(page) -> str:
-    return page.inner_text(".st-key-status").replace("\n", " ")
-
-
-def graph_text(page) -> str:
-    """The numbers drawn in the network graph (Plotly renders them as SVG text)."""
-    page.wait_for_selector(".st-key-network .main-svg", timeout=30_000)
-    return page.locator(".st-key-network").inner_text()
+GRAPH = ".st-key-network .js-plotly-plot"
 
 
 @pytest.fixture
 def page(browser, app_url):
-    context = browser.new_context(viewport={"width": 1400, "height": 1100})
-    page = context.new_page()
-    page.goto(app_url)
-    settle(page)
-    page.wait_for_selector(".st-key-next_phase button")
+    page = open_page(browser, app_url)
     yield page
-    context.close()
+    page.context.close()
 
 
-def test_step_nine_phases_undo_and_train(page, artifacts):
-    assert "Epoch 0 · Step 0 · Phase: ready" in status(page)
-    graphs = [graph_text(page)]
+def focus(page):
+    page.click("h4")  # the page has the focus; keys go to the view
+
+
+def test_nine_phases_drawn_in_place_then_train(page, artifacts):
+    """Each click shows its phase with MathML, in the same graph element (never replotted)."""
+    page.evaluate(f"() => {{ window.firstGraph = document.querySelector('{GRAPH}'); }}")
     for name in PHASES:
-        click_and_wait(page, "next_phase", f"Phase: {name}")
-        graphs.append(graph_text(page))
-        if name == "error":
-            page.screenshot(path=artifacts / "page-error-phase.png")
+        page.click(".st-key-next_phase button")
+        wait_status(page, f"Phase: {name}")
+        assert page.locator(".st-key-phase_detail math").count() > 0
+    settle(page)
     assert "Epoch 0 · Step 1 · Phase: update_hidden" in status(page)
-    assert len(set(graphs)) >= 5, "the graph should change as the phases fill it in"
-    assert page.locator(".st-key-phase_detail .katex").count() > 0
-    page.screenshot(path=artifacts / "page-after-nine-phases.png")
-
-    click_and_wait(page, "prev_phase", "Step 0 · Phase: update_output")
-
-    page.locator(".st-key-epochs input").fill("30")
-    page.locator(".st-key-epochs input").press("Enter")
+    assert page.evaluate(f"() => document.querySelector('{GRAPH}') === window.firstGraph")
+    page.screenshot(path=str(artifacts / "view-update-hidden.png"))
+    click_and_wait(page, "next_phase", "Step 1 · Phase: hidden_z")  # into the next step
+    click_and_wait(page, "prev_phase", "Step 1 · Phase: update_hidden")  # and back
+    click_and_wait(page, "full_step", "Step 2 · Phase: update_hidden")  # the next whole step
+    epochs = int(page.locator(".st-key-epochs input").input_value())
+    page.click(".st-key-train button")
+    wait_status(page, f"Epoch {epochs} · Step {8 * epochs} · Phase: ready")
     settle(page)
-    click_and_wait(page, "train", "Epoch 30 · Step 240 · Phase: ready")
-    page.screenshot(path=artifacts / "page-after-training.png")
+    assert page.evaluate(f"() => document.querySelector('{GRAPH}') === window.firstGraph")
 
-    page.locator(".st-key-status").click()  # focus the page, then the Right arrow steps
-    page.keyboard.press("ArrowRight")
-    page.wait_for_function(
-        "() => document.querySelector('.st-key-status').innerText.includes('Phase: hidden_z')",
-        timeout=30_000,
-    )
+
+def test_a_burst_of_presses_loses_none_and_survives_a_reload(page):
+    """11 → then 8 ← with no pause land exactly 3 phases on; a reload shows the same, and
+    ← after it goes back one phase."""
+    focus(page)
+    for key in ["ArrowRight"] * 11 + ["ArrowLeft"] * 8:
+        page.keyboard.press(key)
+    wait_status(page, "Epoch 0 · Step 0 · Phase: output_z")
+    settle(page)
+    assert "Phase: output_z" in status(page)
+    page.reload()
+    settle(page)
+    assert "Epoch 0 · Step 0 · Phase: output_z" in status(page)
+    focus(page)
+    page.keyboard.press("ArrowLeft")
+    wait_status(page, "Phase: hidden_a")
+    settle(page)
+    page.reload()
+    settle(page)
+    assert "Phase: hidden_a" in status(page)
+
+
+def test_numbers_drawn_at_every_position_are_the_cores(page):
+    """The node labels at each of the ten positions (set with the scrubber) are the core's
+    numbers, three decimals."""
+    s = Session()
+    for done in range(10):
+        page.locator(".st-key-phase_scrubber input").fill(str(done))
+        wait_status(page, f"Phase: {s.phase}")
+        drawn = page.eval_on_selector_all(".sv-node-text", "els => els.map(e => e.textContent)")
+        shown = node_text_quantities(s.step)
+        expected = []
+        for layer, n in (("x", 8), ("h", 3), ("o", 8)):
+            q = shown[layer]
+            expected += [fmt3(v) for v in q[1]] if q else [""] * n
+        assert drawn == expected, s.phase
+        s.next_phase()
     settle(page)
 
 
-def test_phone_width_no_sideways_scroll(browser, app_url, artifacts):
-    context = browser.new_context(viewport={"width": 390, "height": 2400}, is_mobile=True)
-    page = context.new_page()
-    page.goto(app_url)
-    settle(page)
-    page.wait_for_selector(".st-key-next_phase button")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    click_and_wait(page, "next_phase", "Phase: hidden_z")
-    click_and_wait(page, "next_phase", "Phase: hidden_a")
-    assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    page.screenshot(path=artifacts / "page-phone.png")
-    context.close()
-
-
-# Records, for each Plotly graph the page mounts, the events it emits in order.
-WATCH_PLOTS = """() => {
-  window.plotEvents = [];
-  const seen = new WeakSet();
-  const watch = () => document.querySelectorAll('.st-key-network .js-plotly-plot').forEach(gd => {
-    if (seen.has(gd) || !gd.on) return;
-    seen.add(gd);
-    const events = [];
-    window.plotEvents.push(events);
-    for (const name of ['beforeplot', 'afterplot']) gd.on('plotly_' + name, () => events.push(name));
-  });
-  new MutationObserver(watch).observe(document.body,
-    {subtree: true, childList: true, attributes: true, attributeFilter: ['class']});
+OVERLAPS = """() => {
+  const boxes = [...document.querySelectorAll('.sv-label')]
+    .filter(e => getComputedStyle(e).visibility === 'visible' && e.textContent)
+    .map(e => [e.textContent, e.getBoundingClientRect()]);
+  const bad = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [ta, a] = boxes[i], [tb, b] = boxes[j];
+    if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+      bad.push(ta + ' / ' + tb);
+  }
+  const panel = document.querySelector('.st-key-phase_detail').getBoundingClientRect();
+  const wide = [...document.querySelectorAll('.st-key-phase_detail .sv-panel > *')]
+    .filter(e => e.getBoundingClientRect().right > panel.right + 1).map(e => e.tagName);
+  return {bad, wide, scroll: document.documentElement.scrollWidth - window.innerWidth};
 }"""
 
 
-NODE_TEXTS = """() => [...document.querySelectorAll(
-  '.st-key-network_chart g.scatterlayer g.trace:nth-child(3) text')].map(t => t.textContent)"""
+@pytest.mark.parametrize("width", [390, 1400, 1920])
+def test_no_graph_texts_overlap_and_the_panel_fits(browser, app_url, artifacts, width):
+    page = open_page(
+        browser, app_url + "?presentation=1", viewport={"width": width, "height": 1000}
+    )
+    page.locator(".st-key-weight_labels input").check()
+    for done in range(10):
+        page.locator(".st-key-phase_scrubber input").fill(str(done))
+        page.wait_for_function(
+            f"() => document.querySelector('.sv-mount').dataset.phase === '{done}'"
+        )
+        page.evaluate(
+            "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        )
+        found = page.evaluate(OVERLAPS)
+        assert not found["bad"], (width, done, found["bad"][:5])
+        assert not found["wide"], (width, done, found["wide"])
+        assert found["scroll"] <= 0, (width, done)
+    page.screenshot(path=str(artifacts / f"view-{width}.png"))
+    page.context.close()
 
 
-def test_each_click_draws_the_graph_once(page):
-    """Every changed figure is a new chart; Streamlit hands it to Plotly.react twice. The
-    figure is built so that the second call finds nothing changed: a second draw would show
-    as a 'beforeplot' after the chart's first 'afterplot' (measured: 40-60 ms a click).
-    Each drawn graph shows the node numbers of the state the click produced."""
-    for name in PHASES[:2]:  # the first equations load KaTeX's fonts: Plotly redraws once then
-        click_and_wait(page, "next_phase", f"Phase: {name}")
-    page.wait_for_timeout(500)
-    page.evaluate(WATCH_PLOTS)
-    session = Session()
-    for _ in PHASES[:2]:
-        session.next_phase()
-    for name in PHASES[2:6]:
-        click_and_wait(page, "next_phase", f"Phase: {name}")
-        session.next_phase()  # the numbers drawn on the nodes are those of the new state
-        drawn = [t for t in network_figure(session.step).data[2].text if t]  # no text if ""
-        page.wait_for_function(f"want => ({NODE_TEXTS})().join() === want.join()", arg=drawn)
-    page.wait_for_timeout(500)
-    charts = [events for events in page.evaluate("window.plotEvents") if events]
-    assert len(charts) >= 3, charts  # a new chart per click
-    for events in charts:
-        redraws = events[events.index("afterplot") :].count("beforeplot")
-        assert redraws == 0, charts
+def test_on_a_phone_next_stays_in_reach_while_the_panel_is_read(browser, app_url, artifacts):
+    page = open_page(browser, app_url, viewport={"width": 390, "height": 844}, is_mobile=True)
+    click_and_wait(page, "next_phase", "Phase: hidden_z")
+    page.locator(".st-key-phase_detail").scroll_into_view_if_needed()
+    box = page.locator(".st-key-next_phase button").bounding_box()
+    assert box and 0 <= box["y"] and box["y"] + box["height"] <= 844
+    page.click(".st-key-next_phase button")
+    wait_status(page, "Phase: hidden_a")
+    page.screenshot(path=str(artifacts / "view-phone.png"))
+    page.context.close()
+
+
+def test_a_click_on_a_node_explains_it_beside_the_graph(page, artifacts):
+    for _ in PHASES[:6]:
+        page.click(".st-key-next_phase button")
+    wait_status(page, "Phase: output_delta")
+    settle(page)
+    point = page.evaluate(f"""() => {{
+        const gd = document.querySelector('{GRAPH}'), s = gd._fullLayout._size;
+        const r = gd.getBoundingClientRect(), xr = gd._fullLayout.xaxis.range,
+              yr = gd._fullLayout.yaxis.range;
+        return [r.left + s.l + (2 - xr[0]) / (xr[1] - xr[0]) * s.w,
+                r.top + s.t + (1 - (5 - yr[0]) / (yr[1] - yr[0])) * s.h];  // o3
+    }}""")
+    page.mouse.click(*point)
+    page.wait_for_selector(".st-key-selected_element:not([hidden]) math", timeout=30_000)
+    text = page.inner_text(".st-key-selected_element")
+    assert text.startswith("o3 (output)") and "delta" in text
+    page.screenshot(path=str(artifacts / "view-inspector.png"))
+
+
+def test_play_the_step_walks_the_phases_and_any_key_stops_it(page):
+    page.select_option(".st-key-play_step select", "0.5")
+    page.click(".st-key-play_step button")
+    wait_status(page, "Phase: hidden_a")  # it walks by itself
+    page.keyboard.press("x")  # any key stops it
+    stopped = status(page)
+    page.wait_for_timeout(1200)
+    assert status(page) == stopped and "Play the step" in page.inner_text(".st-key-play_step")
+    page.click(".st-key-play_step button")
+    wait_status(page, "Phase: update_hidden")  # to the end of the step, and stops there
+    page.wait_for_timeout(1200)
+    assert "Step 1 · Phase: update_hidden" in status(page)
+    assert "Play the step" in page.inner_text(".st-key-play_step")
+    settle(page)

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from test_browser import settle
+from browser_helpers import settle
 
 from autoencoder.model import init_params
 from autoencoder.notebook import notebook_input

@@ -7,7 +7,7 @@ import struct
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from test_browser import click_and_wait, graph_text, settle, status
+from browser_helpers import click_and_wait, graph_text, settle, status
 
 pytestmark = pytest.mark.browser
 

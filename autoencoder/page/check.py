@@ -164,8 +164,7 @@ def check_section():
             key="check_example",
             icon=":material/menu_book:",
             on_click=load_example,
-            help="Puts the class notebook's printed text in the box and checks it at once.",
-        )
+        )  # no help tooltip: with one, Streamlit draws the button twice on narrow screens
         st.button("Clear", key="check_clear", icon=":material/clear:", on_click=clear_input)
     text = st.session_state.get(INPUT_KEY) or ""
     with st.container(key="check_report"):

@@ -12,6 +12,11 @@ Every text here is built from numbers and fixed words and escaped; no user text 
 
 from html import escape
 
+from autoencoder.figures_equations import (
+    EQUATION_CSS,
+    element_equations_html,
+    phase_equation_html,
+)
 from autoencoder.figures_inspect import describe, element_details, inspector_rows
 from autoencoder.figures_layout import weight_scale
 from autoencoder.figures_stepview import (
@@ -27,7 +32,7 @@ from autoencoder.model import bits_to_str
 from autoencoder.phases import PHASE_NAMES, PHASES, Step, start_step
 from autoencoder.session import Session, replay_step, status_line, step_id
 
-from .phase_text import TITLES, phase_arrays, phase_latex, step_printout
+from .phase_text import TITLES, phase_arrays, step_printout
 
 N_POSITIONS = len(PHASES) + 1
 READY_NOTE = "The input is also the target: it is an autoencoder."
@@ -54,28 +59,14 @@ def uncounted(counters: tuple, n_patterns: int) -> tuple:
     return count - 1, epoch, example - 1
 
 
-def _equation_html(step: Step) -> str:
-    try:  # MathML written in Python (figures_equations), when present
-        from autoencoder.figures_equations import phase_equation_html
-    except ImportError:
-        return f"<pre class='sv-latex'>{escape(phase_latex(step))}</pre>"
-    return phase_equation_html(step)
-
-
-def _element_equations(step: Step, element_id: str) -> list[str]:
-    try:
-        from autoencoder.figures_equations import element_equations_html
-    except ImportError:
-        eqs = element_details(step, element_id)["equations"]
-        return [f"<pre class='sv-latex'>{escape(e)}</pre>" for e in eqs]
-    return element_equations_html(step, element_id)
-
-
 def panel_html(step: Step, next_bits: str) -> str:
     """The phase panel at ``step``: title, equation, the arrays as the notebook prints them,
     and every array of the step so far (folded)."""
     name = step.phase
-    parts = [f"<h4>{escape(TITLES[name])}</h4>", _equation_html(step)]
+    parts = [
+        f"<h4>{escape(TITLES[name])}</h4>",
+        f"<div class='sv-eq'>{phase_equation_html(step)}</div>",
+    ]
     if name == "ready":
         parts.append(f"<p class='sv-caption'>{READY_NOTE}</p>")
     arrays = phase_arrays(step, name)
@@ -105,10 +96,10 @@ def inspector_html(step: Step, element_id: str, rule: str) -> str:
         f"<p><b>{escape(element_id)}</b> ({escape(details['kind'])}): "
         f"{escape(describe(element_id, details))}, after phase <code>{escape(step.phase)}</code></p>"
     )
-    equations = _element_equations(step, element_id)
+    equations = element_equations_html(step, element_id)
     how = (
         "<p class='sv-caption'>How it was computed, in the order of the phases:</p>"
-        + "".join(equations)
+        + "".join(f"<div class='sv-eq'>{e}</div>" for e in equations)
         if equations
         else f"<p class='sv-caption'>Nothing computed for {escape(element_id)} yet in this "
         "step: click Next phase.</p>"
@@ -203,4 +194,5 @@ def view_payload(s: Session, steps: list[dict], ack: int, look: dict) -> dict:
         "colour_bar": {**COLOUR_BAR, "stops": weight_scale(look["theme"])},
         "selected": look["selected"],
         "custom": s.settings.dataset == "custom",
+        "equation_css": EQUATION_CSS,
     }

@@ -141,7 +141,9 @@ export class Graph {
     const shapes = this.figure.layout.shapes;
     const taken = [];
     const rectAt = (cx, cy, w, h) => ({ l: cx - w / 2, r: cx + w / 2, t: cy - h / 2, b: cy + h / 2 });
-    const overlaps = (a) => taken.some((b) => a.l < b.r && b.l < a.r && a.t < b.b && b.t < a.b);
+    const GAP = 3; // px kept free between any two texts
+    const overlaps = (a) => taken.some((b) =>
+      a.l < b.r + GAP && b.l < a.r + GAP && a.t < b.b + 1 && b.t < a.b + 1);
     const put = (el, rect) => {
       el.style.transform = `translate(${rect.l.toFixed(1)}px, ${rect.t.toFixed(1)}px)`;
       el.style.visibility = "visible";
@@ -183,8 +185,11 @@ export class Graph {
       const [cx] = this.toPixels(x, 0);
       const left = Math.max(0, Math.min(cx - w / 2, this.plot.clientWidth - w));
       if (!el.textContent) return hide(el);
-      const rect = { l: left, r: left + w, t: 2, b: 2 + h };
-      return overlaps(rect) ? hide(el) : put(el, rect);
+      for (const top of [2, 4 + h]) { // a second row when the first is taken
+        const rect = { l: left, r: left + w, t: top, b: top + h };
+        if (!overlaps(rect)) return put(el, rect);
+      }
+      return hide(el);
     });
     this.places.node_name.forEach(([x, y], n) => {
       const [cx, cy] = this.toPixels(x, y);

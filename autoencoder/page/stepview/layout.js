@@ -4,14 +4,13 @@
 
 export const LAYOUT = `
 <div class="sv-root">
-  <div class="sv-bar">
-    <div class="st-key-status"><strong></strong><div class="sv-caption-line"></div></div>
-    <div class="sv-buttons">
+  <div class="st-key-status"><strong></strong><div class="sv-caption-line"></div></div>
+  <div class="sv-buttons">
       <div class="st-key-prev_phase"><button type="button" title="Undo (← or PgUp)">↶ Undo</button></div>
       <div class="st-key-next_phase"><button type="button" class="sv-primary" title="→ or PgDn"></button></div>
       <div class="st-key-full_step"><button type="button" title="S">Full step</button></div>
-    </div>
-    <div class="sv-scrub">
+  </div>
+  <div class="sv-scrub">
       <label class="st-key-phase_scrubber">Phase
         <input type="range" min="0" max="9" step="1" value="0" aria-label="phase of the step">
       </label>
@@ -21,7 +20,6 @@ export const LAYOUT = `
           <option value="0.5">0.5 s</option><option value="1" selected>1 s</option>
           <option value="2">2 s</option><option value="3">3 s</option>
         </select></span>
-    </div>
   </div>
   <div class="sv-main">
     <div class="st-key-network">

@@ -52,7 +52,7 @@ class StepView {
 
   key(e) {
     const t = e.target;
-    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.ctrlKey || e.metaKey || e.altKey || !this.data || !this.data.controls) return;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) {
       if (!(t.type === "range" || t.type === "checkbox")) return;
     }
@@ -74,11 +74,18 @@ class StepView {
       this.at = { id: data.current, phase: data.phase };
       this.seq = Math.max(this.seq, data.ack);
     }
+    if (!this.root.querySelector("style.sv-equations")) {
+      const style = document.createElement("style");
+      style.className = "sv-equations";
+      style.textContent = data.equation_css; // the MathML's own rules (figures_math)
+      this.root.appendChild(style);
+    }
     if (!this.graph) {
       this.graph = new Graph(this.el(".sv-graph"), data, (id) => this.pick(id), (id, ev) => this.hover(id, ev));
       this.graph.ready.then(() => this.render());
     }
     this.el(".sv-root").classList.toggle("sv-large", !!data.large);
+    this.el(".sv-root").classList.toggle("sv-no-controls", !data.controls);
     this.el(".sv-bar-colours").style.background = `linear-gradient(90deg, ${data.colour_bar.stops
       .map(([t, c]) => `${c} ${t * 100}%`).join(", ")})`;
     this.el(".sv-hint").textContent = data.custom
@@ -188,7 +195,12 @@ class StepView {
     const set = (name, text) => { const e = this.el(name); if (e.textContent !== text) e.textContent = text; };
     set(".st-key-status strong", position.status);
     set(".sv-caption-line", position.caption);
-    set(".st-key-next_phase button", position.next_label);
+    const [next, name] = position.next_label.split(": ");
+    const button = this.el(".st-key-next_phase button");
+    if (button.dataset.name !== name) {
+      button.innerHTML = `${next}<span class="sv-next-name">: ${name}</span> ▸`;
+      button.dataset.name = name;
+    }
     const atStart = this.at.phase === 0 && !this.neighbour(this.at.id, -1);
     this.el(".st-key-prev_phase button").disabled = atStart && !this.data.can_undo;
     const scrub = this.el(".st-key-phase_scrubber input");

@@ -1,0 +1,53 @@
+"""Shared by the browser test files: wait for the page, press, read what it shows."""
+
+from benchmarks.pagebench import SETTLED
+
+VIEW_READY = ".st-key-network .js-plotly-plot"
+
+
+def settle(page):
+    """Wait until the script is idle, connected, nothing is still loading, and the
+    stepping view has drawn its graph; no exception on the page."""
+    page.wait_for_selector(SETTLED, timeout=30_000)
+    page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')", timeout=30_000)
+    page.wait_for_selector(VIEW_READY, timeout=30_000)
+    page.wait_for_function(
+        "() => { const s = document.querySelector('.st-key-status strong');"
+        " return s && s.textContent.includes('Phase:'); }",
+        timeout=30_000,
+    )
+    assert page.locator("[data-testid=stException]").count() == 0
+
+
+def wait_status(page, expect: str):
+    page.wait_for_function(
+        "want => { const s = document.querySelector('.st-key-status');"
+        " return s && s.innerText.replace(/\\n/g, ' ').includes(want); }",
+        arg=expect,
+        timeout=30_000,
+    )
+
+
+def click_and_wait(page, key, expect: str):
+    """Click the control ``key`` (a stepping view button or a Streamlit button); wait
+    until the status shows ``expect`` and the server has caught up."""
+    page.click(f".st-key-{key} button")
+    wait_status(page, expect)
+    settle(page)
+
+
+def status(page) -> str:
+    return page.inner_text(".st-key-status").replace("\n", " ")
+
+
+def graph_text(page) -> str:
+    """The numbers drawn on the network graph (HTML labels over the Plotly graph)."""
+    return page.locator(".st-key-network .sv-labels").inner_text()
+
+
+def open_page(browser, url: str, viewport=None, **options):
+    context = browser.new_context(viewport=viewport or {"width": 1400, "height": 1100}, **options)
+    page = context.new_page()
+    page.goto(url)
+    settle(page)
+    return page

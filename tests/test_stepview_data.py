@@ -1,0 +1,81 @@
+"""What the stepping view is handed: a pure function of the session, checked against the
+core (the same statuses, numbers and step ids as pressing Next phase on a Session)."""
+
+import json
+
+import pytest
+
+from autoencoder.figures_layout import WEIGHT_RANGE, weight_colours, weight_scale
+from autoencoder.figures_stepview import position_view
+from autoencoder.page.stepview_data import step_data, step_list, view_payload
+from autoencoder.session import Session, Settings
+
+LOOK = {"theme": "light", "large": False, "selected": None}
+
+
+def payload(s: Session, look=LOOK) -> dict:
+    steps = [
+        step_data(start, counters, settings, look) for start, counters, settings in step_list(s)
+    ]
+    return view_payload(s, steps, 0, look)
+
+
+def full_views(step: dict) -> list[dict]:
+    views, view = [], {}
+    for position in step["positions"]:
+        view = {**view, **position["view"]}
+        views.append(view)
+    return views
+
+
+@pytest.mark.parametrize("settings", [Settings(), Settings(rule="notebook", momentum=0.5)])
+def test_every_position_of_the_steps_at_hand_is_the_cores(settings):
+    s = Session(settings)
+    for _ in range(12):  # into the second step: previous, current and next are at hand
+        s.next_phase()
+    data = payload(s)
+    assert [st["id"] for st in data["steps"]][1:] == [s.step_id, s.next_step_id()]
+    assert data["current"] == s.step_id and data["phase"] == s.step.done == 3
+    replay = Session(settings)
+    for step in data["steps"]:
+        for done, (position, view) in enumerate(zip(step["positions"], full_views(step))):
+            if done == 0 and step is not data["steps"][0]:
+                continue  # a step entered by Next phase shows its phase 1 after the last
+            assert position["status"] == replay.status_text()
+            assert view == position_view(replay.step, "light", False)
+            assert "<math" in position["panel"] or done == 0
+            replay.next_phase()
+
+
+def test_the_payload_is_a_pure_function_of_the_session():
+    s = Session()
+    s.go_to(5)
+    first, second = payload(s), payload(s)
+    assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
+    assert len(first["steps"]) == 2  # no previous step reachable by Undo yet
+    with_inspector = payload(s, {**LOOK, "selected": "W1[0,2]"})
+    assert all("inspector" in p for p in with_inspector["steps"][0]["positions"])
+
+
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _hex(colour: str) -> str:
+    if colour.startswith("#"):
+        return colour
+    r, g, b = (round(float(v)) for v in colour[colour.index("(") + 1 : -1].split(",")[:3])
+    return f"#{r:02x}{g:02x}{b:02x}"
+
+
+@pytest.mark.parametrize("theme,background", [("light", "#ffffff"), ("dark", "#0e1117")])
+def test_the_widest_edges_keep_3_to_1_contrast_in_both_themes(theme, background):
+    for colour in weight_colours([-WEIGHT_RANGE, WEIGHT_RANGE, -9.0, 9.0], weight_scale(theme)):
+        assert _contrast(_hex(colour), background) >= 3.0, (theme, colour)
