@@ -42,30 +42,62 @@ from benchmarks.pagebench import (  # noqa: E402
 )
 from benchmarks.wsclient import StreamlitSession  # noqa: E402
 
-CLICK_DONE = """([before, settled]) => {
+SHOWN = """before => {
     const s = document.querySelector('.st-key-status');
-    return s && s.innerText !== before && document.querySelector(settled);
+    return s && s.innerText !== before;
+}"""
+# The server has answered: the stepping view's last move is acknowledged (data-ack), or on
+# a page without the view, the script is idle again.
+SERVER_DONE = """settled => {
+    const view = document.querySelector('.sv-mount');
+    if (view) return view.dataset.ack === view.dataset.seq && document.querySelector(settled);
+    return document.querySelector(settled);
 }"""
 TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 
 
-async def open_page(browser, url):
-    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+async def open_page(browser, url, phone: bool = False):
+    options = PHONE if phone else {"viewport": {"width": 1280, "height": 900}}
+    context = await browser.new_context(**options)
     page = await context.new_page()
+    page.cdp = await context.new_cdp_session(page)
+    await page.cdp.send("Performance.enable")
+    if phone:  # a mid-range phone: the CPU slowed 4x
+        await page.cdp.send("Emulation.setCPUThrottlingRate", {"rate": 4})
     await page.goto(url)
     await page.wait_for_selector(SETTLED, timeout=60_000)
     await page.wait_for_selector(".st-key-next_phase button", timeout=60_000)
+    await page.wait_for_function(SERVER_DONE, arg=SETTLED, timeout=60_000)
     return page
 
 
-async def click(page) -> float:
+async def busy_seconds(page) -> float:
+    """Chrome's main-thread task time so far (CDP Performance.getMetrics TaskDuration)."""
+    metrics = (await page.cdp.send("Performance.getMetrics"))["metrics"]
+    return next(m["value"] for m in metrics if m["name"] == "TaskDuration")
+
+
+async def click_times(page) -> tuple[float, float, float]:
+    """Click Next phase: seconds until the status shows the change (+2 frames), until the
+    server has answered too (+2 frames), and main-thread busy seconds for the click."""
     loop = asyncio.get_running_loop()
     before = await page.inner_text(".st-key-status")
+    busy = await busy_seconds(page)
     start = loop.time()
     await page.click(".st-key-next_phase button")
-    await page.wait_for_function(CLICK_DONE, arg=[before, SETTLED], polling="raf", timeout=60_000)
+    await page.wait_for_function(SHOWN, arg=before, polling="raf", timeout=60_000)
     await page.evaluate(TWO_FRAMES)
-    return loop.time() - start
+    shown = loop.time() - start
+    await page.wait_for_function(SERVER_DONE, arg=SETTLED, polling="raf", timeout=60_000)
+    await page.evaluate(TWO_FRAMES)
+    done = loop.time() - start
+    return shown, done, await busy_seconds(page) - busy
+
+
+async def click(page) -> float:
+    """Seconds until the click is shown and the server has answered."""
+    return (await click_times(page))[1]
 
 
 def expected_app_status(clicks: int) -> str:
@@ -75,8 +107,9 @@ def expected_app_status(clicks: int) -> str:
     return session.status_text()
 
 
-async def latency_and_cpu(browser, servers, clicks):
-    pages = {name: await open_page(browser, url) for name, (url, _) in servers.items()}
+async def latency_and_cpu(browser, servers, clicks, phone=False):
+    """Per server: [(shown, done, busy)] over interleaved clicks, and server CPU per click."""
+    pages = {name: await open_page(browser, url, phone) for name, (url, _) in servers.items()}
     for page in pages.values():  # warm up
         for _ in range(3):
             await click(page)
@@ -84,7 +117,7 @@ async def latency_and_cpu(browser, servers, clicks):
     cpu_before = {name: cpu_seconds(proc.pid) for name, (_, proc) in servers.items()}
     for _ in range(clicks):
         for name, page in pages.items():
-            times[name].append(await click(page))
+            times[name].append(await click_times(page))
     cpu = {
         name: (cpu_seconds(proc.pid) - cpu_before[name]) / clicks
         for name, (_, proc) in servers.items()
@@ -92,6 +125,10 @@ async def latency_and_cpu(browser, servers, clicks):
     for page in pages.values():
         await page.context.close()
     return times, cpu
+
+
+def medians(times: dict, which: int) -> dict:
+    return {name: median([t[which] for t in ts]) for name, ts in times.items()}
 
 
 async def concurrent(browser, url, sessions, clicks):
@@ -167,10 +204,19 @@ async def main(args):
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
             times, cpu = await latency_and_cpu(browser, servers, args.clicks)
-            print(f"1. click latency, median of {args.clicks} interleaved clicks")
-            print(row({k: median(v) for k, v in times.items()}))
-            print("2. server CPU per click")
+            print(f"1. click -> status shows the new phase (+2 frames), median of {args.clicks}")
+            print(row(medians(times, 0)))
+            print("   click -> the server has answered too (+2 frames)")
+            print(row(medians(times, 1)))
+            print("   browser main-thread busy per click (CDP TaskDuration)")
+            print(row(medians(times, 2)))
+            print("   server CPU per click")
             print(row(cpu))
+            phone, _ = await latency_and_cpu(browser, servers, args.clicks, phone=True)
+            print("2. 390x844, CPU slowed 4x (CDP Emulation.setCPUThrottlingRate): click -> shown")
+            print(row(medians(phone, 0)))
+            print("   and main-thread busy per click")
+            print(row(medians(phone, 2)))
             if args.sessions:
                 p95, ws_p95, ok = {}, {}, True
                 for name, (url, _) in servers.items():

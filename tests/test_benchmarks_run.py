@@ -4,8 +4,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "bench_core.py"
 
 
@@ -16,15 +14,6 @@ def test_bench_core_quick_runs_and_prints_the_ratios():
     assert run.returncode == 0, run.stderr
     for words in ("ratio train / plain", "throughput ratio", "median epochs", "median wall time"):
         assert words in run.stdout, run.stdout
-
-
-def test_bench_parts_takes_no_parts_some_parts_and_refuses_others():
-    from benchmarks.bench_parts import DEFAULT_PARTS, parse_args
-
-    assert parse_args([]).parts == list(DEFAULT_PARTS)
-    assert parse_args(["latex", "keys"]).parts == ["latex", "keys"]
-    with pytest.raises(SystemExit):
-        parse_args(["everything"])
 
 
 def test_graph_page_steps_and_draws_the_network():

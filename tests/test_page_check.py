@@ -7,7 +7,7 @@ import pytest
 
 pytest.importorskip("streamlit")
 
-from apptest_helpers import assert_clean, new_app
+from apptest_helpers import assert_clean, click, new_app
 
 from autoencoder.checker import read_check_text
 from autoencoder.model import init_params
@@ -88,7 +88,7 @@ def test_a_mistake_is_said_in_words_first_and_named_second_with_the_line_to_chan
 
 def test_the_example_button_says_it_checks_at_once(at):
     button = at.button(key="check_example")
-    assert "check" in button.label.lower() and "at once" in button.help
+    assert "load and check" in button.label.lower()
     assert any("checked at once" in c.value for c in at.caption)  # before any text
 
 
@@ -123,7 +123,7 @@ def test_pasted_text_is_checked_and_recognised_variables_are_listed(at):
     "text", ["hello, this is not a notebook", "{not json", "{}", '{"W1": "<b>x</b>"}', "[1, 2]"]
 )
 def test_garbage_gives_a_clear_message_and_leaves_the_page_alone(at, text):
-    at.button(key="next_phase").click().run()
+    click(at, "next_phase")
     status_before = at.session_state["ae_session"].status_text()
     paste(at, text)
     assert len(at.error) == 1

@@ -219,6 +219,8 @@ class StepView {
       this.el(".sv-inspector").innerHTML = position.inspector;
       inspector.dataset.at = `${this.data.selected}:${this.at.id}:${this.at.phase}`;
     }
+    this.root.dataset.seq = this.seq; // moves sent; data-ack: the last the server applied
+    this.root.dataset.ack = this.data.ack;
     this.root.dataset.step = this.at.id;
     this.root.dataset.phase = this.at.phase;
     if (this.graph && this.graph.Plotly) {
