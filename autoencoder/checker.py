@@ -8,7 +8,7 @@ A supplied array is a ``match``, a ``known-mistake`` (see :mod:`autoencoder.mist
 """
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -17,36 +17,14 @@ from .mistakes import REFERENCE, PhaseInputs, fix_for, mistakes_for
 from .model import SHAPES, Params, bits_to_str, parse_bits
 from .notebook_code import phase_code
 from .notebook_text import NOTEBOOK_NAMES, read_notebook_text
+from .phase_arrays import PHASE_ARRAYS, STUDENT_KEYS, SUPPORTING, tolerance
 from .phases import PHASE_NAMES
 from .rules import DEFAULT_ACTIVATION, get_rule
 from .textarrays import parse_array
 from .weights_io import MAX_ABS
 
-# The arrays each phase produces. The first group decides the phase's verdict; the
-# slopes are shown beside their delta, judged, but do not decide it.
-PHASE_ARRAYS = {name: (name,) for name in PHASE_NAMES[:7]}
-PHASE_ARRAYS.update(update_output=("W2", "b2"), update_hidden=("W1", "b1"))
-SUPPORTING = {"output_delta": ("slope_out",), "hidden_delta": ("slope_hidden",)}
-STUDENT_KEYS = tuple(PHASE_NAMES[:7]) + ("slope_out", "slope_hidden")
-
 # The notebook's variable names for the same arrays (accepted as aliases in a check JSON).
 ALIASES = {name: key for name, key in NOTEBOOK_NAMES.items() if name != key}
-
-# Tolerance. A number printed to 8 decimals is off by up to 5e-9. An element formed from n
-# printed numbers of size up to M is off by about n * M * 5e-9 (two factors per product).
-# The known mistakes differ from the rule by 1e-4 and more, far above this.
-HALF_STEP = 5e-9
-PRINTED_NUMBERS_PER_ELEMENT = {
-    "hidden_z": 17,  # 8 inputs, 8 weights, 1 bias
-    "hidden_a": 1,
-    "output_z": 7,  # 3 activations, 3 weights, 1 bias
-    "output_a": 1,
-    "error": 1,
-    "output_delta": 2,
-    "hidden_delta": 17,  # 8 deltas, 8 weights, 1 activation
-    "update_output": 3,
-    "update_hidden": 3,
-}
 STATUS_ORDER = ("missing", "match", "known-mistake", "mismatch")
 MAX_ELEMENTS = 1000
 
@@ -194,13 +172,6 @@ def _judge_array(got, reference, candidates, tol, c: PhaseInputs) -> dict:
     }
 
 
-def _tolerance(phase: str, c: PhaseInputs) -> float:
-    arrays = [getattr(c, f.name) for f in fields(c) if f.name not in ("lr", "act", "rule")]
-    size = max(1.0, *(float(np.max(np.abs(a))) for a in arrays if a is not None))
-    size *= max(1.0, abs(c.lr)) if phase.startswith("update") else 1.0
-    return HALF_STEP * (1 + 2 * PRINTED_NUMBERS_PER_ELEMENT[phase] * size)
-
-
 def _phase_verdict(results: dict, deciding: tuple, rule_code: list[str]) -> dict:
     judged = [(name, results[name]) for name in deciding if results[name]["status"] != "missing"]
     if not judged:
@@ -243,7 +214,7 @@ def check(ci: CheckInput) -> dict:
     for phase in PHASE_NAMES:
         reference = REFERENCE[phase](c)
         tried = [(m, m.compute(c)) for m in mistakes_for(phase)]
-        tol = _tolerance(phase, c)
+        tol = tolerance(phase, c)
         results = {}
         for name in PHASE_ARRAYS[phase] + SUPPORTING.get(phase, ()):
             candidates = [(m, v[name]) for m, v in tried if v and name in v]
@@ -303,50 +274,3 @@ def covered(own: dict, verdict: dict) -> bool:
     """Whether a slope's known mistake is fixed by the lines its phase's verdict shows."""
     shown = verdict.get("fix", [])
     return own["status"] == "known-mistake" and all(line in shown for line in own["fix"])
-
-
-def _describe(verdict: dict) -> str:
-    status = verdict["status"]
-    if status == "known-mistake":
-        return f"known mistake: {verdict.get('sentence') or verdict['why']} ({verdict['mistake']})"
-    if status == "mismatch" and "index" in verdict:
-        where = f"{verdict['array']}[{', '.join(map(str, verdict['index']))}]"
-        return f"mismatch: {where} is {verdict['got']:.10g}, expected {verdict['expected']:.10g}"
-    if status == "mismatch":
-        return f"mismatch: {verdict['array']} has {verdict['why']}"
-    return status
-
-
-def format_report(report: dict) -> str:
-    """The report as plain text, one line per phase (for the command line)."""
-    s = report["settings"]
-    lines = []
-    if report.get("recognised"):
-        lines.append("Recognised:")
-        for r in report["recognised"]:
-            shape = "x".join(map(str, r["shape"])) or "scalar"
-            if r["variable"] == "activation":
-                shape = ""
-            lines.append(f"  {r['variable']:<18} {r['cell']:<8} as {r['as']} {shape}".rstrip())
-    lines += [f"Note: {note}" for note in report.get("notes", [])]
-    lines += [f"Ignored: {key}" for key in report.get("ignored", [])]
-    lines.append(
-        f"Checked against the {s['rule']} rule: input {s['input']}, lr {s['lr']:g}, "
-        f"{s['activation']}."
-    )
-    for number, (phase, verdict) in enumerate(report["phases"].items(), 1):
-        lines.append(f"  {number} {phase:<14} {_describe(verdict)}")
-        lines += [f"{'':<19}{line}" for line in diff_lines(verdict.get("fix", []))]
-        lines += [f"{'':<19}the rule: {line}" for line in verdict.get("rule_code", [])]
-        for name in SUPPORTING.get(phase, ()):
-            own = verdict["arrays"][name]
-            if own["status"] == "missing":
-                continue
-            if covered(own, verdict):
-                lines.append(f"    {name:<14} known mistake ({own['mistake']}): see above")
-                continue
-            lines.append(f"    {name:<14} {_describe({**own, 'array': name})}")
-            lines += [f"{'':<19}{line}" for line in diff_lines(own.get("fix", []))]
-    first = report["first_mismatch"]
-    lines.append(f"First phase that is not a match: {first or 'none'}")
-    return "\n".join(lines)

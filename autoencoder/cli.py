@@ -17,7 +17,8 @@ import numpy as np
 
 from . import weights_io
 from .activations import ACTIVATIONS
-from .checker import check_text, format_report
+from .check_report import format_report
+from .checker import check_text
 from .gradcheck import gradcheck
 from .model import init_params, parse_bits, patterns_for
 from .notebook import NOTEBOOK_START, notebook_input, notebook_settings

@@ -1,0 +1,51 @@
+"""A check's report as plain text, one line per phase (the command line's ``check``)."""
+
+from .checker import covered, diff_lines
+from .phase_arrays import SUPPORTING
+
+
+def _describe(verdict: dict) -> str:
+    status = verdict["status"]
+    if status == "known-mistake":
+        return f"known mistake: {verdict.get('sentence') or verdict['why']} ({verdict['mistake']})"
+    if status == "mismatch" and "index" in verdict:
+        where = f"{verdict['array']}[{', '.join(map(str, verdict['index']))}]"
+        return f"mismatch: {where} is {verdict['got']:.10g}, expected {verdict['expected']:.10g}"
+    if status == "mismatch":
+        return f"mismatch: {verdict['array']} has {verdict['why']}"
+    return status
+
+
+def format_report(report: dict) -> str:
+    """The report as plain text, one line per phase (for the command line)."""
+    s = report["settings"]
+    lines = []
+    if report.get("recognised"):
+        lines.append("Recognised:")
+        for r in report["recognised"]:
+            shape = "x".join(map(str, r["shape"])) or "scalar"
+            if r["variable"] == "activation":
+                shape = ""
+            lines.append(f"  {r['variable']:<18} {r['cell']:<8} as {r['as']} {shape}".rstrip())
+    lines += [f"Note: {note}" for note in report.get("notes", [])]
+    lines += [f"Ignored: {key}" for key in report.get("ignored", [])]
+    lines.append(
+        f"Checked against the {s['rule']} rule: input {s['input']}, lr {s['lr']:g}, "
+        f"{s['activation']}."
+    )
+    for number, (phase, verdict) in enumerate(report["phases"].items(), 1):
+        lines.append(f"  {number} {phase:<14} {_describe(verdict)}")
+        lines += [f"{'':<19}{line}" for line in diff_lines(verdict.get("fix", []))]
+        lines += [f"{'':<19}the rule: {line}" for line in verdict.get("rule_code", [])]
+        for name in SUPPORTING.get(phase, ()):
+            own = verdict["arrays"][name]
+            if own["status"] == "missing":
+                continue
+            if covered(own, verdict):
+                lines.append(f"    {name:<14} known mistake ({own['mistake']}): see above")
+                continue
+            lines.append(f"    {name:<14} {_describe({**own, 'array': name})}")
+            lines += [f"{'':<19}{line}" for line in diff_lines(own.get("fix", []))]
+    first = report["first_mismatch"]
+    lines.append(f"First phase that is not a match: {first or 'none'}")
+    return "\n".join(lines)
