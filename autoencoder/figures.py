@@ -9,7 +9,7 @@ curves, hidden-code cube). None of them imports streamlit.
 
 from .figures_charts import code_cube_figure, loss_figure
 from .figures_ids import ALL_IDS, parse_element_id
-from .figures_inspect import element_details, element_from_selection
+from .figures_inspect import element_details
 from .figures_layout import WEIGHT_RANGE, WEIGHT_SCALE, highlight_for
 from .figures_network import network_figure
 
@@ -19,7 +19,6 @@ __all__ = [
     "WEIGHT_SCALE",
     "code_cube_figure",
     "element_details",
-    "element_from_selection",
     "highlight_for",
     "loss_figure",
     "network_figure",

@@ -1,6 +1,5 @@
 """The inspector: which element a click picked, and everything known about it.
 
-:func:`element_from_selection` reads what ``st.plotly_chart(on_select="rerun")`` returns;
 :func:`element_details` gives the element's value, its update direction and the equations
 that produced them, with the numbers, as LaTeX. Both are pure, so they are tested directly
 (AppTest cannot click a chart).
@@ -9,49 +8,8 @@ that produced them, with the numbers, as LaTeX. Both are pure, so they are teste
 import numpy as np
 
 from .activations import get_activation
-from .figures_ids import ALL_IDS, node_latex, parse_element_id
-from .figures_layout import BIAS_IDS, EDGE_IDS, NODE_IDS_ORDER
+from .figures_ids import node_latex, parse_element_id
 from .phases import Step
-
-# Trace order of network_figure: edge points, biases, nodes, names (then the selection ring,
-# which carries its own customdata). Used when a selection has no customdata.
-TRACE_IDS = (EDGE_IDS, BIAS_IDS, NODE_IDS_ORDER, NODE_IDS_ORDER)
-
-
-def _get(obj, key):
-    """obj[key] or obj.key (Streamlit's selection state supports both); None if neither."""
-    try:
-        return obj[key]
-    except (KeyError, TypeError, IndexError):
-        return getattr(obj, key, None)
-
-
-def _id_of_point(point) -> str | None:
-    custom = _get(point, "customdata")
-    if isinstance(custom, list | tuple) and custom:
-        custom = custom[0]
-    if isinstance(custom, str) and custom in ALL_IDS:
-        return custom
-    curve, index = _get(point, "curve_number"), _get(point, "point_index")
-    if isinstance(curve, int) and isinstance(index, int) and 0 <= curve < len(TRACE_IDS):
-        ids = TRACE_IDS[curve]
-        if 0 <= index < len(ids):
-            return ids[index]
-    return None
-
-
-def element_from_selection(selection) -> str | None:
-    """The element id of the first clicked point of a network_figure, or None when nothing
-    (or nothing recognisable) is selected. Never raises."""
-    points = _get(_get(selection, "selection"), "points") if selection is not None else None
-    if not isinstance(points, list | tuple):
-        return None
-    for point in points:
-        element = _id_of_point(point)
-        if element is not None:
-            return element
-    return None
-
 
 # --- details ---------------------------------------------------------------------------
 

@@ -148,7 +148,7 @@ def base_figure(large: bool = False) -> dict:
             "xaxis": {**axis, "range": list(X_RANGE)},
             "yaxis": {**axis, "range": list(Y_RANGE)},
             "margin": {"l": 4, "r": 4, "t": 44, "b": 8},  # two rows of column headers
-            "autosize": True,
+            "autosize": False,  # the view sizes it to its box
             "dragmode": False,
             "hovermode": "closest",
             "paper_bgcolor": "rgba(0,0,0,0)",

@@ -1,21 +1,27 @@
 """Read the printed text of a notebook (like class-notebook.txt) into a check input.
 
-The text is split into cells (``In [N]:`` headers; without headers, each run of code lines
-followed by printed arrays is a cell). In each cell's code, only simple lines are read, never
-evaluated: ``name`` as the last line (Jupyter echoes it), ``print(name)``, ``name = ...`` and
-``name += ...`` (and which names the right side uses), ``name = <a number or array literal>``.
-The arrays printed under a cell are matched in order to its ``print(name)`` calls and echo.
+The text is split into cells (:mod:`autoencoder.notebook_cells`). In each cell's code, only
+simple lines are read, never evaluated: ``name`` as the last line (Jupyter echoes it),
+``print(name)`` and ``print("a label", name)``, ``name = ...`` and ``name += ...`` (and which
+names the right side uses), ``name = <a number or array literal>``. The arrays printed
+under a cell are matched in order to its ``print`` calls and echo; where they do not pair
+up (or there is no code: a printout), each is taken by the label printed before it.
 
 Cells are taken in execution order (their ``In [N]`` numbers). Where a variable is printed
 more than once, the value used is the one printed last before a cell first used it; for a
 parameter that a cell updates (``hidden_weight += ...``) the value printed after the update
-is the updated parameter.
+is the updated parameter. A variable no code uses (a printout) is taken as first printed;
+its later printings, the arrays printed without a name and those under names not known are
+left, as :class:`Sighting` items, for the recogniser (:mod:`autoencoder.recognise`).
 """
 
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
+
+from .notebook_cells import Cell, bracket_balance, split_cells
 from .textarrays import parse_array
 
 # The class notebook's names -> the check input's keys.
@@ -39,11 +45,10 @@ NOTEBOOK_NAMES = {
 PARAMETERS = ("W1", "b1", "W2", "b2")
 MAX_CHARS = 500_000
 
-_HEADER = re.compile(r"^\s*In\s*\[\s*(\d*)\s*\]\s*:\s*(.*)$")
-_OUT_PREFIX = re.compile(r"^\s*Out\s*\[\s*\d*\s*\]\s*:\s*")
 _NAME = r"[A-Za-z_]\w*"
 _ECHO = re.compile(rf"^({_NAME})$")
-_PRINT = re.compile(rf"^print\(\s*({_NAME})\s*\)$")
+# print(name), print("a label", name), print(f"a label", name)
+_PRINT = re.compile(rf"^print\(\s*(?:f?(?:\"[^\"]*\"|'[^']*')\s*,\s*)?({_NAME})\s*\)$")
 _ASSIGN = re.compile(rf"^({_NAME})\s*([-+*/]?)=(?!=)\s*(.+)$")
 _USED = re.compile(rf"(?<![\w.]){_NAME}")
 _ARRAY_CALL = re.compile(r"(?<![\w.])(?:np\.|numpy\.)?array(?=\()|dtype\s*=\s*\w+")
@@ -51,72 +56,30 @@ _SHIFTED = re.compile(r"expit\(\s*\w+\s*\+\s*1\s*\)|exp\(\s*-\s*\(\s*\w+\s*\+\s*
 
 
 @dataclass
-class Cell:
-    label: str
-    number: int | None
-    code: list[str] = field(default_factory=list)
-    outputs: list[str] = field(default_factory=list)  # the text of each printed array
+class Sighting:
+    """A printed array the names did not place: a bare array, one under a name no family
+    knows, or a later printing of a name already read (``hint``: that name's key)."""
+
+    name: str | None
+    cell: str
+    seq: int  # its place among all the arrays read, in the order the cells ran
+    array: np.ndarray
+    hint: str | None = None
 
 
 @dataclass
 class NotebookReading:
     """``values``: a check input (see :func:`autoencoder.checker.read_check_dict`), with
     numpy arrays. ``recognised``: one entry per value taken, ``{"variable", "as", "cell",
-    "shape"}``. ``notes``: what was skipped and why, one line each."""
+    "shape", "by"}`` (``by``: "name" here). ``notes``: what was skipped and why, one line
+    each. ``items``: the arrays left for :mod:`autoencoder.value_labels`. ``seqs``: the
+    place (Sighting.seq) of each value taken, by its key in ``values`` (``after.W1``)."""
 
     values: dict
     recognised: list[dict]
     notes: list[str]
-
-
-def _bracket_balance(line: str) -> int:
-    return line.count("[") + line.count("(") - line.count("]") - line.count(")")
-
-
-def split_cells(text: str) -> list[Cell]:
-    """Cells with their code lines and printed arrays, in the order of the text."""
-    has_headers = any(_HEADER.match(line) for line in text.splitlines())
-    cells = [Cell("cell 1", None)]
-    in_output, chunk, depth, code_depth = False, None, 0, 0
-    for line in text.splitlines():
-        if code_depth > 0 and not in_output:  # a code line continued in brackets
-            cells[-1].code.append(line)
-            code_depth += _bracket_balance(line)
-            continue
-        if chunk is not None:  # inside a printed array that spans lines
-            chunk.append(line)
-            depth += _bracket_balance(line)
-            if depth <= 0:
-                cells[-1].outputs.append("\n".join(chunk))
-                chunk = None
-            continue
-        header = _HEADER.match(line)
-        stripped = _OUT_PREFIX.sub("", line).strip()
-        if header:
-            number = int(header.group(1)) if header.group(1) else None
-            cells.append(Cell(f"In [{header.group(1) or ' '}]", number))
-            in_output = False
-            if header.group(2).strip():
-                cells[-1].code.append(header.group(2))
-        elif stripped.startswith(("array(", "[")):
-            in_output, chunk, depth = True, [stripped], _bracket_balance(stripped)
-            if depth <= 0:
-                cells[-1].outputs.append(stripped)
-                chunk = None
-        elif not stripped:
-            in_output = in_output or bool(cells[-1].code)
-        elif not in_output:
-            cells[-1].code.append(line)
-            code_depth = max(0, _bracket_balance(line.split("#", 1)[0]))
-        elif not has_headers:  # a code line after printed arrays starts the next cell
-            cells.append(Cell(f"cell {len(cells) + 1}", None, [line]))
-            in_output = False
-            code_depth = max(0, _bracket_balance(line.split("#", 1)[0]))
-    if chunk is not None:
-        cells[-1].outputs.append("\n".join(chunk))
-    if has_headers:  # the text before the first header is not a cell
-        cells.pop(0)
-    return [cell for cell in cells if cell.code or cell.outputs]
+    items: list[Sighting] = field(default_factory=list)
+    seqs: dict[str, int] = field(default_factory=dict)
 
 
 def _logical_lines(code: list[str]) -> list[str]:
@@ -125,15 +88,16 @@ def _logical_lines(code: list[str]) -> list[str]:
     for line in code:
         line = line.split("#", 1)[0].rstrip()
         pending = f"{pending} {line.strip()}" if pending else line.strip()
-        depth += _bracket_balance(line)
+        depth += bracket_balance(line)
         if depth <= 0 and pending:
             lines.append(pending)
             pending, depth = "", 0
     return lines + ([pending] if pending else [])
 
 
-def _events(cell: Cell) -> tuple[list[tuple], str | None]:
-    """The cell's events in order: ('read'|'write'|'update'|'shown', name[, value text])."""
+def _events(cell: Cell) -> tuple[list[tuple], list[int], str | None]:
+    """The cell's events in order: ('read'|'write'|'update', name[, right side]) and
+    ('shown', name, the index of its printed array); the indices of its unnamed arrays."""
     lines = _logical_lines(cell.code)
     events, shown = [], []
     for i, line in enumerate(lines):
@@ -152,48 +116,68 @@ def _events(cell: Cell) -> tuple[list[tuple], str | None]:
             events.append(("shown", line))
         elif not _ECHO.match(line):
             events += [("read", n) for n in sorted(set(_USED.findall(line)))]
+    if len(shown) == len(cell.outputs):
+        indices = iter(range(len(shown)))
+        return [(*e, next(indices)) if e[0] == "shown" else e for e in events], [], None
+    # The printed arrays do not pair with the names the code prints: take each by the
+    # label printed before it, or else by its value.
+    events = [e for e in events if e[0] != "shown"]
+    events += [("shown", label, i) for i, label in enumerate(cell.labels) if label]
+    bare = [i for i, label in enumerate(cell.labels) if not label]
     note = None
-    if len(shown) != len(cell.outputs):
-        if cell.outputs:
-            note = f"{cell.label}: {len(cell.outputs)} arrays printed for {len(shown)} names"
-        events = [e for e in events if e[0] != "shown"]
-    return events, note
+    if shown and cell.outputs:
+        note = f"{cell.label}: {len(cell.outputs)} arrays printed for {len(shown)} names"
+    return events, bare, note
+
+
+def _is_literal(event) -> bool:
+    return event[0] == "write" and not _USED.search(_ARRAY_CALL.sub("", event[2]))
 
 
 def _timeline(cells: list[Cell]):
-    """Per variable: a list of (position, kind, value or None, cell label)."""
-    history, notes = {}, []
+    """Per variable: its events, ("value", text, cell label, seq) among them; the unnamed
+    arrays as (text, cell label, seq); notes. ``seq`` numbers the arrays in the order the
+    cells ran: in a cell, the literals its code assigns, then what it printed, in order."""
+    history, bare, notes = {}, [], []
+    seq = 0
     for cell in cells:
-        events, note = _events(cell)
+        events, unnamed, note = _events(cell)
         if note:
-            notes.append(note + "; not used")
-        outputs = iter(cell.outputs)
+            notes.append(note + "; they are read by their labels and values instead")
+        literals = sum(map(_is_literal, events))
+        first_output = seq + literals
         for event in events:
             kind, name = event[0], event[1]
             value = None
             if kind == "shown":
-                value = next(outputs)
-            elif kind == "write" and not _USED.search(_ARRAY_CALL.sub("", event[2])):
-                value = event[2]  # a literal: lr = 0.1, W = np.array([...])
-            seq = history.setdefault(name, [])
+                value, place = cell.outputs[event[2]], first_output + event[2]
+            elif _is_literal(event):
+                value, place = event[2], seq  # a literal: lr = 0.1, W = np.array([...])
+                seq += 1
+            events_of = history.setdefault(name, [])
             if kind != "shown":
-                seq.append((kind, None, cell.label))
+                events_of.append((kind, None, cell.label))
             if value is not None:
-                seq.append(("value", value, cell.label))
-    return history, notes
+                events_of.append(("value", value, cell.label, place))
+        bare += [(cell.outputs[i], cell.label, first_output + i) for i in unnamed]
+        seq = first_output + len(cell.outputs)
+    return history, bare, notes
 
 
 def _pick(events):
-    """(value before first use, its cell), (value after the first update, its cell)."""
+    """(value before first use, value after the first update, the other values); each
+    value a ("value", text, cell, seq) event. Code that never uses the variable (a
+    printout, literal assignments): its first value, and the later ones as the others."""
+    values = [e for e in events if e[0] == "value"]
     first_use = next((i for i, e in enumerate(events) if e[0] in ("read", "update")), None)
-    before = [e for e in events[:first_use] if e[0] == "value"]
     if first_use is None:
-        before = before[-1:]
+        return (values[0] if values else None), None, values[1:]
+    before = [e for e in events[:first_use] if e[0] == "value"]
     update = next((i for i, e in enumerate(events) if e[0] == "update"), None)
     after = []
     if update is not None:
         after = [e for e in events[update:] if e[0] == "value"][:1]
-    return (before[-1][1:] if before else None), (after[0][1:] if after else None)
+    return (before[-1] if before else None), (after[0] if after else None), []
 
 
 def detect_activation(cells: list[Cell]) -> tuple[str, str] | None:
@@ -210,8 +194,21 @@ def detect_activation(cells: list[Cell]) -> tuple[str, str] | None:
     return None
 
 
-def read_notebook_text(text: str) -> NotebookReading:
-    """The notebook's arrays as a check input; ValueError if the text is too long."""
+def _parsed(text: str, label: str, variable, notes: list) -> np.ndarray | None:
+    try:
+        return parse_array(text)
+    except ValueError as exc:
+        notes.append(f"{label}: {variable or 'an array'}: {exc}; not used")
+        return None
+
+
+def read_notebook_text(text: str, key_of=NOTEBOOK_NAMES.get) -> NotebookReading:
+    """The notebook's arrays as a check input; ValueError if the text is too long.
+
+    ``key_of(variable)`` gives the check input's key a variable stands for (None: not
+    known); by default only the class notebook's names are known. Where several variables
+    stand for one key, the first printed is taken.
+    """
     if len(text) > MAX_CHARS:
         raise ValueError(f"the text is longer than {MAX_CHARS} characters")
     cells = split_cells(text)
@@ -219,34 +216,60 @@ def read_notebook_text(text: str) -> NotebookReading:
     cells = [c for c in cells if not c.label.startswith("In [ ]")]
     if all(c.number is not None for c in cells if c.label.startswith("In")):
         cells.sort(key=lambda c: -1 if c.number is None else c.number)
-    history, notes = _timeline(cells)
+    history, bare, notes = _timeline(cells)
     notes += [f"{label}: never run; not used" for label in skipped]
-    values, recognised = {}, []
-    for variable, key in NOTEBOOK_NAMES.items():
-        before, after = _pick(history.get(variable, []))
-        taken = [(key, before)]
-        if key in PARAMETERS:
-            taken.append((f"after.{key}", after))
-        for target, found in taken:
-            if found is None:
-                continue
-            text_value, label = found
-            try:
-                array = parse_array(text_value)
-            except ValueError as exc:
-                notes.append(f"{label}: {variable}: {exc}; not used")
-                continue
-            if target.startswith("after."):
-                values.setdefault("after", {})[key] = array
-            else:
-                values[key] = float(array) if key == "lr" and array.size == 1 else array
-            shape = list(array.shape)
-            recognised.append({"variable": variable, "as": target, "cell": label, "shape": shape})
+    reading = NotebookReading({}, [], notes)
+    taken_keys = set()
+    for variable, events in history.items():
+        key = key_of(variable)
+        before, after, others = _pick(events)
+        if key is None or key in taken_keys or before is None and after is None:
+            others = [e for e in events if e[0] == "value"]
+            key = None
+        else:
+            taken_keys.add(key)
+            _take(reading, variable, key, before, after)
+        for _, value, label, seq in others:
+            array = _parsed(value, label, variable, notes)
+            if array is not None:
+                reading.items.append(Sighting(variable, label, seq, array, key))
+    order = list(dict.fromkeys(NOTEBOOK_NAMES.values()))
+    reading.recognised.sort(key=lambda r: order.index(r["as"].removeprefix("after.")))
+    for value, label, seq in bare:
+        array = _parsed(value, label, None, notes)
+        if array is not None:
+            reading.items.append(Sighting(None, label, seq, array))
+    reading.items.sort(key=lambda item: item.seq)
     found = detect_activation(cells)
     if found:
-        values["activation"], label = found
-        recognised.append({"variable": "activation", "as": found[0], "cell": label, "shape": []})
-    return NotebookReading(values, recognised, notes)
+        reading.values["activation"], label = found
+        reading.recognised.append(
+            {"variable": "activation", "as": found[0], "cell": label, "shape": [], "by": "name"}
+        )
+    return reading
+
+
+def _take(reading: NotebookReading, variable: str, key: str, before, after):
+    """Put ``variable``'s value before use (and after its update) into the reading."""
+    taken = [(key, before)]
+    if key in PARAMETERS:
+        taken.append((f"after.{key}", after))
+    for target, found in taken:
+        if found is None:
+            continue
+        _, text_value, label, seq = found
+        array = _parsed(text_value, label, variable, reading.notes)
+        if array is None:
+            continue
+        if target.startswith("after."):
+            reading.values.setdefault("after", {})[key] = array
+        else:
+            reading.values[key] = float(array) if key == "lr" and array.size == 1 else array
+        reading.seqs[target] = seq
+        shape = list(array.shape)
+        reading.recognised.append(
+            {"variable": variable, "as": target, "cell": label, "shape": shape, "by": "name"}
+        )
 
 
 def example_text() -> str:

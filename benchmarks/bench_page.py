@@ -199,6 +199,8 @@ async def main(args):
             "floor*": stack.enter_context(streamlit_server(floor)),
             "app": stack.enter_context(streamlit_server(ROOT / args.app)),
         }
+        if args.old:  # another version of the page (e.g. a git worktree of an older commit)
+            servers["old"] = stack.enter_context(streamlit_server(Path(args.old).resolve()))
         print("floor: the bare page with Streamlit's default config; floor*: the same page")
         print("with this repository's .streamlit/config.toml, as the app runs.")
         async with async_playwright() as pw:
@@ -224,7 +226,9 @@ async def main(args):
                     p95[name] = percentile(lats, 95)
                     # each session did warm-up-free `clicks` clicks from a fresh start
                     want = (
-                        expected_app_status(args.clicks) if name == "app" else f"Step {args.clicks}"
+                        expected_app_status(args.clicks)
+                        if name in ("app", "old")
+                        else f"Step {args.clicks}"
                     )
                     ok &= all(want in s.replace("\n", " ") for s in statuses)
                     ws_p95[name] = percentile(await ws_clicks(url, args.sessions, args.clicks), 95)
@@ -253,6 +257,7 @@ async def main(args):
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--app", default="app.py", help="the page to measure (default app.py)")
+    parser.add_argument("--old", help="also measure this app.py (an older version), side by side")
     parser.add_argument("--clicks", type=int, default=20)
     parser.add_argument("--sessions", type=int, default=4)
     parser.add_argument("--memory-sessions", type=int, default=20)

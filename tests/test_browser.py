@@ -170,3 +170,22 @@ def test_play_the_step_walks_the_phases_and_any_key_stops_it(page):
     assert "Step 1 · Phase: update_hidden" in status(page)
     assert "Play the step" in page.inner_text(".st-key-play_step")
     settle(page)
+
+
+SHAPE_STYLES = """() => [...document.querySelectorAll('.st-key-network .shapelayer path[data-index]')]
+  .map(e => [e.getAttribute('data-index'), e.style.stroke, e.style.strokeWidth,
+             e.style.strokeDasharray.replace(/ /g, ''), e.style.opacity, e.style.fill])"""
+
+
+def test_styles_drawn_in_place_are_what_plotly_draws(page):
+    """At every position the shapes restyled in place (no Plotly call) look exactly as a
+    full Plotly redraw of the same figure draws them."""
+    for done in range(10):
+        page.locator(".st-key-phase_scrubber input").fill(str(done))
+        page.wait_for_function(
+            f"() => document.querySelector('.sv-mount').dataset.phase === '{done}'"
+        )
+        in_place = page.evaluate(SHAPE_STYLES)
+        page.evaluate(f"() => Plotly.redraw(document.querySelector('{GRAPH}'))")
+        assert page.evaluate(SHAPE_STYLES) == in_place, done
+    settle(page)

@@ -4,7 +4,6 @@ import ast
 import json
 import pathlib
 import re
-from types import SimpleNamespace
 
 import numpy as np
 import pytest
@@ -15,7 +14,6 @@ from hypothesis.extra.numpy import arrays
 from autoencoder.figures import (
     code_cube_figure,
     element_details,
-    element_from_selection,
     highlight_for,
     loss_figure,
     network_figure,
@@ -235,41 +233,6 @@ def test_selected_element_gets_a_ring(element):
     assert len(network_figure(stepped(4)).data) == 4
     extra = len(fig.layout.shapes) - 48
     assert extra == (1 if element.startswith("W") else 0)
-
-
-# --- clicks -------------------------------------------------------------------------------
-
-
-def point(**kw):
-    return {"selection": {"points": [kw]}}
-
-
-@pytest.mark.parametrize(
-    "selection, expected",
-    [
-        (point(curve_number=2, point_index=3, customdata="x4"), "x4"),
-        (point(curve_number=0, point_index=24, customdata=["W2[0,0]"]), "W2[0,0]"),
-        (point(curve_number=1, point_index=0, customdata="b1[0]"), "b1[0]"),
-        (point(curve_number=2, point_index=10), "h3"),  # no customdata: by trace and index
-        (point(curve_number=0, point_index=1), "W1[0,1]"),
-        (SimpleNamespace(selection=SimpleNamespace(points=[{"customdata": "o2"}])), "o2"),
-        ({"selection": {"points": [{"customdata": "nope"}, {"customdata": "h2"}]}}, "h2"),
-        ({"selection": {"points": []}}, None),
-        ({"selection": {}}, None),
-        ({}, None),
-        (None, None),
-        ("garbage", None),
-        (42, None),
-        ({"selection": None}, None),
-        ({"selection": {"points": "x1"}}, None),
-        (point(customdata="W9[0,0]"), None),
-        (point(curve_number=2, point_index=99), None),
-        (point(curve_number=7, point_index=0), None),
-        (point(curve_number="2", point_index="3"), None),
-    ],
-)
-def test_element_from_selection(selection, expected):
-    assert element_from_selection(selection) == expected
 
 
 # --- inspector ----------------------------------------------------------------------------

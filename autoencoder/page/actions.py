@@ -6,11 +6,9 @@ user (a refused setting, a training result) are left in ``st.session_state`` and
 
 import streamlit as st
 
-from autoencoder.figures import element_from_selection
+from autoencoder.figures_ids import INPUT_IDS
 
 from .state import session
-
-INPUT_IDS = tuple(f"x{i + 1}" for i in range(8))  # the graph's input node ids
 
 MESSAGE_KEY = "ae_message"
 PENDING_TRAIN_KEY = "ae_pending_train"
@@ -25,17 +23,9 @@ def say(kind: str, text: str):
     st.session_state[MESSAGE_KEY] = (kind, text)
 
 
-def next_phase():
-    session().next_phase()
-
-
 def prev_phase():
     if not session().undo():
         say("info", "Nothing to undo: this is the start of the session.")
-
-
-def full_step():
-    session().full_step()
 
 
 def reset():
@@ -75,13 +65,6 @@ def apply_pattern_bits():
         session().update_settings(dataset="custom", pattern=pattern)
     except ValueError as exc:
         say("error", str(exc))
-
-
-def on_network_select():
-    """A click on the graph: an input node flips a bit of the custom pattern (when that is
-    the training set); anything else is selected and explained below the graph."""
-    chart = st.session_state.get("network_chart")
-    st.session_state[SELECTED_KEY] = handle_click(session(), element_from_selection(chart))
 
 
 def handle_click(s, element: str | None) -> str | None:

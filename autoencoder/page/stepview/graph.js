@@ -42,6 +42,17 @@ export function shapeUpdate(from, to) {
   return out;
 }
 
+/** An SVG shape path styled as Plotly styles it (colour, width, dash, fill, opacity). */
+function styleShape(el, shape) {
+  const { color, width, dash } = shape.line;
+  el.style.stroke = color;
+  el.style.strokeWidth = `${width}px`;
+  const gap = 3 * Math.max(width, 3); // Plotly's "dash": 3 line widths, at least 9 px
+  el.style.strokeDasharray = dash === "dash" ? `${gap}px, ${gap}px` : "";
+  el.style.opacity = shape.opacity === undefined ? 1 : shape.opacity;
+  if (shape.fillcolor && shape.type !== "line") el.style.fill = shape.fillcolor;
+}
+
 export class Graph {
   constructor(box, payload, onClick, onHover) {
     this.box = box;
@@ -58,8 +69,11 @@ export class Graph {
   async draw(Plotly, onClick, onHover) {
     this.Plotly = Plotly;
     const { data, layout } = JSON.parse(JSON.stringify(this.figure)); // Plotly keeps and changes it
+    // Sized by fit() from the box, not by Plotly's autosize: with autosize on, every
+    // relayout measures the box again (plotAutoSize, ~14 ms a click here).
+    Object.assign(layout, { autosize: false, ...this.boxSize() });
     await Plotly.newPlot(this.plot, data, layout, {
-      displayModeBar: false, scrollZoom: false, responsive: true, staticPlot: false,
+      displayModeBar: false, scrollZoom: false, responsive: false, staticPlot: false,
     });
     this.makeLabels();
     this.plot.on("plotly_click", (e) => onClick(e.points[0] && e.points[0].customdata));
@@ -90,7 +104,10 @@ export class Graph {
   show(view) {
     if (!this.Plotly) return;
     const update = shapeUpdate(this.view, view);
-    if (Object.keys(update).length) this.Plotly.relayout(this.plot, update);
+    if (Object.keys(update).length) {
+      if (this.useRelayout) this.Plotly.relayout(this.plot, update); // benchmarks compare
+      else this.restyleShapes(update);
+    }
     let texts = false;
     for (const kind of ["headers", "node_text", "bias_text", "edge_text", "weight_text"]) {
       const old = this.view ? this.view[kind] : [];
@@ -103,6 +120,38 @@ export class Graph {
     if (texts) this.place();
   }
 
+  /** Apply shape style changes (``shapeUpdate`` keys). Plotly.relayout costs 2-20 ms a
+   *  call here whatever changed (a changed line width re-runs its calc step), so the
+   *  SVG paths Plotly drew get the new style directly, and the same values go into the
+   *  figure's layout, so that any later Plotly redraw (a resize) draws the same. */
+  restyleShapes(update) {
+    const shapes = this.plot.layout.shapes;
+    const touched = new Set();
+    for (const [key, value] of Object.entries(update)) {
+      const [, index, path] = key.match(/^shapes\[(\d+)\]\.(.+)$/);
+      const shape = shapes[+index];
+      if (path.startsWith("line.")) shape.line[path.slice(5)] = value;
+      else shape[path] = value;
+      touched.add(+index);
+    }
+    const drawn = this.drawnShapes();
+    for (const index of touched) {
+      const el = drawn.get(index);
+      if (el) styleShape(el, shapes[index]);
+    }
+    const full = this.plot._fullLayout.shapes;
+    for (const index of touched) Object.assign(full[index].line, shapes[index].line);
+  }
+
+  /** The SVG path of each drawn shape, by its index (Plotly's data-index). */
+  drawnShapes() {
+    const found = new Map();
+    this.plot.querySelectorAll(".shapelayer path[data-index]").forEach((el) => {
+      found.set(+el.getAttribute("data-index"), el);
+    });
+    return found;
+  }
+
   /** Pixel coordinates of data point (x, y) inside the plot. */
   toPixels(x, y) {
     const size = this.plot._fullLayout._size;
@@ -111,9 +160,17 @@ export class Graph {
     return [size.l + ((x - x0) / (x1 - x0)) * size.w, size.t + (1 - (y - y0) / (y1 - y0)) * size.h];
   }
 
-  /** Size the nodes to the room there is (a phone), then place the labels. */
+  boxSize() {
+    return { width: Math.max(1, this.plot.clientWidth), height: Math.max(1, this.plot.clientHeight) };
+  }
+
+  /** Follow the box's size; size the nodes to the room there is (a phone); place labels. */
   fit() {
     if (!this.plot._fullLayout || !this.plot._fullLayout._size) return;
+    const box = this.boxSize();
+    if (box.width !== this.plot._fullLayout.width || box.height !== this.plot._fullLayout.height) {
+      this.Plotly.relayout(this.plot, box);
+    }
     const size = this.plot._fullLayout._size;
     const unitY = size.h / (this.figure.layout.yaxis.range[1] - this.figure.layout.yaxis.range[0]);
     const unitX = size.w / (this.figure.layout.xaxis.range[1] - this.figure.layout.xaxis.range[0]);

@@ -32,6 +32,7 @@ class StepView {
     this.waiting = 0; // presses beyond the steps at hand, applied when they arrive
     this.timer = null;
     root.innerHTML = LAYOUT;
+    root.stepview = this; // for the browser tests and benchmarks (no global)
     this.el = (name) => root.querySelector(name);
     this.bind();
   }

@@ -1,0 +1,133 @@
+"""Split a notebook's printed text into cells: code lines, and the arrays printed under them.
+
+Cells start at ``In [N]:`` headers; without headers, each run of code lines followed by
+printed arrays is a cell. A printed array may carry a label, as ``print(name, array)`` and
+``print(f"name: {array}")`` print them: ``wh [[...]]``, ``W1: [[...]]``, ``W1 = [[...]]`` (the
+last only where an output is expected: at the start of a line of code it is an assignment,
+read as one), or the label alone on the line before (``W1:``). Nothing is evaluated.
+"""
+
+import keyword
+import re
+from dataclasses import dataclass, field
+
+HEADER = re.compile(r"^\s*In\s*\[\s*(\d*)\s*\]\s*:\s*(.*)$")
+_OUT_PREFIX = re.compile(r"^\s*Out\s*\[\s*\d*\s*\]\s*:\s*")
+_WORDS = r"[A-Za-z_]\w*(?:[ \t]+[A-Za-z_]\w*)*"
+_ARRAY_START = r"(?:array\(|\[)"
+_LABELLED = re.compile(
+    rf"^(?P<label>{_WORDS})(?:[ \t]*(?P<sep>[:=])[ \t]*|[ \t]+)(?P<rest>{_ARRAY_START}.*)$"
+)
+_LABEL_ALONE = re.compile(rf"^(?P<label>{_WORDS})[ \t]*(?P<colon>:?)$")
+
+
+@dataclass
+class Cell:
+    label: str
+    number: int | None
+    code: list[str] = field(default_factory=list)
+    outputs: list[str] = field(default_factory=list)  # the text of each printed array
+    labels: list[str | None] = field(default_factory=list)  # the label printed before each
+
+
+def bracket_balance(line: str) -> int:
+    return line.count("[") + line.count("(") - line.count("]") - line.count(")")
+
+
+def _is_label(text: str) -> bool:
+    words = text.split()
+    return bool(words) and not any(keyword.iskeyword(w) or w == "print" for w in words)
+
+
+def _labelled(stripped: str, in_output: bool):
+    """(label, the array's first line) if ``stripped`` is a labelled printed array."""
+    match = _LABELLED.match(stripped)
+    if not match or not _is_label(match["label"]):
+        return None
+    if match["sep"] == "=" and not in_output:
+        return None  # ``W1 = [[...]]`` in code: an assignment
+    return " ".join(match["label"].split()), match["rest"]
+
+
+def _label_alone(stripped: str, in_output: bool, has_headers: bool) -> str | None:
+    """A label on a line of its own before an array: ``W1:``; a bare name only in a cell's
+    output (in code it is Jupyter's echo, which the reader handles)."""
+    match = _LABEL_ALONE.match(stripped)
+    if not match or not _is_label(match["label"]):
+        return None
+    if match["colon"] or (in_output and has_headers):
+        return " ".join(match["label"].split())
+    return None
+
+
+class _Splitter:
+    def __init__(self, has_headers: bool):
+        self.has_headers = has_headers
+        self.cells = [Cell("cell 1", None)]
+        self.in_output, self.chunk, self.depth, self.code_depth = False, None, 0, 0
+        self.pending = None  # a label waiting for its array
+
+    def start_array(self, first: str, label: str | None):
+        cell = self.cells[-1]
+        self.in_output, self.chunk, self.depth = True, [first], bracket_balance(first)
+        cell.labels.append(label)
+        if self.depth <= 0:
+            cell.outputs.append(first)
+            self.chunk = None
+
+    def code_line(self, line: str):
+        self.cells[-1].code.append(line)
+        self.code_depth = max(0, bracket_balance(line.split("#", 1)[0]))
+
+    def feed(self, line: str):
+        if self.code_depth > 0 and not self.in_output:  # a code line continued in brackets
+            self.cells[-1].code.append(line)
+            self.code_depth += bracket_balance(line)
+            return
+        if self.chunk is not None:  # inside a printed array that spans lines
+            self.chunk.append(line)
+            self.depth += bracket_balance(line)
+            if self.depth <= 0:
+                self.cells[-1].outputs.append("\n".join(self.chunk))
+                self.chunk = None
+            return
+        header = HEADER.match(line)
+        stripped = _OUT_PREFIX.sub("", line).strip()
+        pending, self.pending = self.pending, None
+        if header:
+            number = int(header.group(1)) if header.group(1) else None
+            self.cells.append(Cell(f"In [{header.group(1) or ' '}]", number))
+            self.in_output = False
+            if header.group(2).strip():
+                self.cells[-1].code.append(header.group(2))
+        elif stripped.startswith(("array(", "[")):
+            self.start_array(stripped, pending)
+        elif not stripped:
+            self.pending = pending
+            self.in_output = self.in_output or bool(self.cells[-1].code)
+        elif found := _labelled(stripped, self.in_output):
+            self.start_array(found[1], found[0])
+        elif label := _label_alone(stripped, self.in_output, self.has_headers):
+            self.pending = label
+        elif not self.in_output:
+            self.code_line(line)
+        elif not self.has_headers:  # a code line after printed arrays starts the next cell
+            self.cells.append(Cell(f"cell {len(self.cells) + 1}", None))
+            self.in_output = False
+            self.code_line(line)
+
+    def finish(self) -> list[Cell]:
+        if self.chunk is not None:
+            self.cells[-1].outputs.append("\n".join(self.chunk))
+        if self.has_headers:  # the text before the first header is not a cell
+            self.cells.pop(0)
+        return [cell for cell in self.cells if cell.code or cell.outputs]
+
+
+def split_cells(text: str) -> list[Cell]:
+    """Cells with their code lines and printed arrays, in the order of the text."""
+    lines = text.splitlines()
+    splitter = _Splitter(any(HEADER.match(line) for line in lines))
+    for line in lines:
+        splitter.feed(line)
+    return splitter.finish()
