@@ -16,17 +16,46 @@ def _describe(verdict: dict) -> str:
     return status
 
 
-def format_report(report: dict) -> str:
-    """The report as plain text, one line per phase (for the command line)."""
-    s = report["settings"]
+UNRECOGNISED = (
+    "Not recognised: to have one checked, print it under a name the checker knows "
+    '(e.g. print("z1", z1) or z1 = ...):'
+)
+
+
+def shape_text(shape: list) -> str:
+    return "x".join(map(str, shape)) or "scalar"
+
+
+def recognised_lines(report: dict) -> list[str]:
+    """What the text was read as: each array taken (and how), the settings inferred, the
+    arrays that only repeat or lead up to others, and those not recognised (with how to
+    label them)."""
     lines = []
     if report.get("recognised"):
         lines.append("Recognised:")
         for r in report["recognised"]:
-            shape = "x".join(map(str, r["shape"])) or "scalar"
-            if r["variable"] == "activation":
-                shape = ""
-            lines.append(f"  {r['variable']:<18} {r['cell']:<8} as {r['as']} {shape}".rstrip())
+            shape = "" if r["variable"] == "activation" else shape_text(r["shape"])
+            how = f"  by {r['by']}: {r['matches']}" if r.get("by", "name") != "name" else ""
+            line = f"  {r['variable']:<18} {r['cell']:<8} as {r['as']} {shape}".rstrip()
+            lines.append(line + how)
+    if report.get("inferred"):
+        lines.append("Inferred (the text does not say):")
+        lines += [f"  {i['setting']} {i['value']}: {i['from']}" for i in report["inferred"]]
+    also = [a for a in report.get("labels", []) if a["as"] is None and a["matches"]]
+    if also:
+        lines.append("Also printed:")
+        lines += [f"  {a['array']:<18} {a['cell']:<8} {a['matches']}" for a in also]
+    if report.get("unrecognised"):
+        lines.append(UNRECOGNISED)
+        for u in report["unrecognised"]:
+            lines.append(f"  {u['array']:<18} {u['cell']:<8} {shape_text(u['shape'])}; {u['hint']}")
+    return lines
+
+
+def format_report(report: dict) -> str:
+    """The report as plain text, one line per phase (for the command line)."""
+    s = report["settings"]
+    lines = recognised_lines(report)
     lines += [f"Note: {note}" for note in report.get("notes", [])]
     lines += [f"Ignored: {key}" for key in report.get("ignored", [])]
     lines.append(

@@ -16,15 +16,17 @@ from .activations import get_activation
 from .mistakes import REFERENCE, PhaseInputs, fix_for, mistakes_for
 from .model import SHAPES, Params, bits_to_str, parse_bits
 from .notebook_code import phase_code
-from .notebook_text import NOTEBOOK_NAMES, read_notebook_text
+from .notebook_text import NOTEBOOK_NAMES
 from .phase_arrays import PHASE_ARRAYS, STUDENT_KEYS, SUPPORTING, tolerance
 from .phases import PHASE_NAMES
+from .recognise import recognise
 from .rules import DEFAULT_ACTIVATION, get_rule
 from .textarrays import parse_array
 from .weights_io import MAX_ABS
 
 # The notebook's variable names for the same arrays (accepted as aliases in a check JSON).
 ALIASES = {name: key for name, key in NOTEBOOK_NAMES.items() if name != key}
+REPORT_ADDITIONS = ("recognised", "notes", "inferred", "labels", "unrecognised")
 STATUS_ORDER = ("missing", "match", "known-mistake", "mismatch")
 MAX_ELEMENTS = 1000
 
@@ -234,21 +236,22 @@ def check(ci: CheckInput) -> dict:
 # --- text in, text out ----------------------------------------------------------------
 
 
-def read_check_text(text: str) -> tuple[CheckInput, list[dict], list[str]]:
-    """A check JSON object or a notebook's printed text -> (input, recognised, notes).
+def read_check_text(text: str) -> tuple[CheckInput, dict]:
+    """A check JSON object or a notebook's printed text -> (input, what the report adds).
 
-    ``recognised`` and ``notes`` are empty for JSON (see :mod:`autoencoder.notebook_text`).
+    The additions: ``recognised`` (each array taken, and how: by name, shape or value),
+    ``notes``, ``inferred`` (settings the text does not state), ``labels`` (each array the
+    names left, and what it matches) and ``unrecognised`` (those that match nothing, with
+    how to label them); all empty for JSON (see :mod:`autoencoder.recognise`).
     """
     if text.lstrip().startswith("{"):
         try:
             obj = json.loads(text, parse_constant=_not_finite)
         except (ValueError, RecursionError) as exc:
             raise ValueError(f"not valid JSON ({str(exc).splitlines()[0][:80]})") from None
-        return read_check_dict(obj), [], []
-    reading = read_notebook_text(text)
-    if not reading.recognised:
-        raise ValueError("no arrays recognised (expected a check JSON or a notebook's text)")
-    return read_check_dict(reading.values), reading.recognised, reading.notes
+        return read_check_dict(obj), {key: [] for key in REPORT_ADDITIONS}
+    found = recognise(text)
+    return read_check_dict(found.values), {key: getattr(found, key) for key in REPORT_ADDITIONS}
 
 
 def _not_finite(name):
@@ -256,9 +259,9 @@ def _not_finite(name):
 
 
 def check_text(text: str) -> dict:
-    """:func:`check` on pasted text; the report adds ``recognised`` and ``notes``."""
-    check_input, recognised, notes = read_check_text(text)
-    return {**check(check_input), "recognised": recognised, "notes": notes}
+    """:func:`check` on pasted text, with what :func:`read_check_text` adds."""
+    check_input, additions = read_check_text(text)
+    return {**check(check_input), **additions}
 
 
 def diff_lines(fix: list[dict]) -> list[str]:

@@ -115,4 +115,5 @@ def label_hint(size: int) -> str:
     keys = _BY_SIZE.get(size)
     if keys is None:
         return f"{size} numbers is not an array of this 8-3-8 network"
-    return "; ".join(f"{key}: {' or '.join(names_for(key))}" for key in keys)
+    said = [f"{key} ({', '.join(names_for(key)[1:])})" for key in keys]
+    return f"{size} numbers can be " + "; ".join(said)

@@ -167,7 +167,8 @@ def _timeline(cells: list[Cell]):
 def _pick(events):
     """(value before first use, value after the first update, the other values); each
     value a ("value", text, cell, seq) event. Code that never uses the variable (a
-    printout, literal assignments): its first value, and the later ones as the others."""
+    printout, literal assignments): its first value, and the later ones as the others.
+    Other values (printed again before use, or after use) are left out."""
     values = [e for e in events if e[0] == "value"]
     first_use = next((i for i, e in enumerate(events) if e[0] in ("read", "update")), None)
     if first_use is None:
@@ -223,9 +224,10 @@ def read_notebook_text(text: str, key_of=NOTEBOOK_NAMES.get) -> NotebookReading:
     for variable, events in history.items():
         key = key_of(variable)
         before, after, others = _pick(events)
-        if key is None or key in taken_keys or before is None and after is None:
-            others = [e for e in events if e[0] == "value"]
-            key = None
+        if before is None and after is None:  # printed only after a use: left to values
+            key, others = None, [e for e in events if e[0] == "value"]
+        elif key is None or key in taken_keys:  # its value before use (and after update)
+            key, others = None, [e for e in (before, after) if e] + others
         else:
             taken_keys.add(key)
             _take(reading, variable, key, before, after)

@@ -86,6 +86,7 @@ def test_no_name_means_two_things_and_the_class_notebook_is_a_family():
 def test_the_hint_names_what_an_array_of_each_size_can_be():
     assert names_for("hidden_z") == ["hidden_z", "z1", "hidden_layer_input"]
     assert names_for("W1") == ["W1", "hidden_weight", "wh"]
-    assert "hidden_z: hidden_z or z1 or hidden_layer_input" in label_hint(3)
-    assert "W2: W2 or output_weight or wout" in label_hint(24)
+    assert label_hint(3).startswith("3 numbers can be b1 (hidden_bias, bh); hidden_z (")
+    assert "hidden_z (z1, hidden_layer_input)" in label_hint(3)
+    assert "W2 (output_weight, wout)" in label_hint(24)
     assert label_hint(12) == "12 numbers is not an array of this 8-3-8 network"

@@ -194,7 +194,7 @@ def test_take_home_download_is_built_only_when_clicked(at):
 
 
 def test_student_step_holds_their_arrays_and_the_rule_from_their_inputs():
-    ci, _, _ = read_check_text(example_text())
+    ci, _ = read_check_text(example_text())
     theirs, correct = student_steps(ci, "hidden_delta")
     assert theirs.phase == correct.phase == "hidden_delta"
     assert np.allclose(theirs.output_delta, np.squeeze(ci.arrays["output_delta"]))

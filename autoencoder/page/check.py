@@ -56,8 +56,8 @@ def evaluate(text: str) -> dict:
     ``theirs``/``correct`` are the student's step at the first phase that is not a match
     (None when every given phase matches)."""
     try:
-        check_input, recognised, notes = read_check_text(text)
-        report = {**check(check_input), "recognised": recognised, "notes": notes}
+        check_input, additions = read_check_text(text)
+        report = {**check(check_input), **additions}
         first = report["first_mismatch"]
         theirs, correct = student_steps(check_input, first) if first else (None, None)
     except (ValueError, TypeError, KeyError, OverflowError, RecursionError) as exc:

@@ -1,0 +1,82 @@
+"""Printouts of one training step as students print them, in three common styles, from
+arrays computed by the exact rule (or with one catalogued mistake). Shared by the
+recogniser's tests (test_recognise.py) and the page's (test_page_check_names.py)."""
+
+import numpy as np
+
+from autoencoder.activations import get_activation
+from autoencoder.mistakes import MISTAKES, REFERENCE, PhaseInputs
+from autoencoder.model import SHAPES, init_params
+from autoencoder.phases import PHASE_NAMES
+from autoencoder.rules import get_rule
+
+CHAINED = PHASE_NAMES[:7]
+X = np.array([1, 0, 1, 1, 0, 0, 1, 0], dtype=float)
+
+
+def student_arrays(seed=4, x=X, lr=0.5, activation="sigmoid", phase=None, mistake=None):
+    """{key: array} of a student who follows the exact rule, except for the catalogued
+    ``mistake`` (its slug) in ``phase``; later phases use the student's own arrays.
+    Updated parameters under ``after.W1`` ...; also ``input`` and ``lr``."""
+    params = init_params(seed)
+    c = PhaseInputs(
+        x, *params.as_dict().values(), lr, get_activation(activation), get_rule("exact")
+    )
+    arrays = {"input": x, "lr": lr, **params.as_dict()}
+    for name in PHASE_NAMES:
+        out = REFERENCE[name](c)
+        if name == phase:
+            [made] = [m for m in MISTAKES if m.phase == phase and m.name == mistake]
+            out = {**out, **made.compute(c)}
+        for key, value in out.items():
+            arrays[f"after.{key}" if key in SHAPES else key] = value
+        if name in CHAINED:
+            setattr(c, name, out[name])
+    return arrays
+
+
+def _row(array) -> np.ndarray:
+    return np.asarray(array, dtype=float).reshape(1, -1) if np.ndim(array) == 1 else array
+
+
+# The numpy tutorial's names, in the order its loop computes them.
+TUTORIAL = [
+    ("wh", "W1"), ("bh", "b1"), ("wout", "W2"), ("bout", "b2"), ("X", "input"),
+    ("hidden_layer_input", "hidden_z"), ("hiddenlayer_activations", "hidden_a"),
+    ("output_layer_input", "output_z"), ("output", "output_a"), ("E", "error"),
+    ("slope_output_layer", "slope_out"), ("slope_hidden_layer", "slope_hidden"),
+    ("d_output", "output_delta"), ("d_hiddenlayer", "hidden_delta"),
+    ("wout", "after.W2"), ("bout", "after.b2"), ("wh", "after.W1"), ("bh", "after.b1"),
+]  # fmt: skip
+
+
+def tutorial_printout(arrays) -> str:
+    """``print(name, array)`` after each line of the tutorial's loop: rows are 1xn, no
+    learning rate, no code."""
+    return "\n".join(f"{name} {_row(arrays[key])}" for name, key in TUTORIAL)
+
+
+# Course notation, printed as ``print(f"W1 = {W1}")``.
+COURSE = [
+    ("lr", "lr"), ("x", "input"), ("W1", "W1"), ("b1", "b1"), ("W2", "W2"), ("b2", "b2"),
+    ("z1", "hidden_z"), ("a1", "hidden_a"), ("z2", "output_z"), ("a2", "output_a"),
+    ("e", "error"), ("delta2", "output_delta"), ("delta1", "hidden_delta"),
+    ("W2", "after.W2"), ("b2", "after.b2"), ("W1", "after.W1"), ("b1", "after.b1"),
+]  # fmt: skip
+
+
+def course_printout(arrays) -> str:
+    """``name = array`` lines (numpy's str, 1-D vectors), the learning rate among them."""
+    return "\n".join(f"{name} = {np.asarray(arrays[key])}" for name, key in COURSE)
+
+
+BARE = ["W1", "b1", "W2", "b2", "hidden_z", "hidden_a", "output_z", "output_a", "error",
+        "output_delta", "hidden_delta", "after.W2", "after.b2", "after.W1", "after.b1"]  # fmt: skip
+
+
+def bare_printout(arrays) -> str:
+    """``print(array)`` of each array in the order computed: no names, no input, no lr."""
+    return "\n\n".join(str(np.asarray(arrays[key])) for key in BARE)
+
+
+STYLES = {"tutorial": tutorial_printout, "course": course_printout, "bare": bare_printout}

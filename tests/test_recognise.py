@@ -1,0 +1,271 @@
+"""Checking a notebook whatever it names its arrays: three printout styles (the numpy
+tutorial's print(name, array), course notation's ``W1 = ...``, bare arrays in order), each
+correct and with every catalogued mistake; what is inferred and how; what is not
+recognised, and the refusals."""
+
+import json
+import re
+
+import numpy as np
+import pytest
+from printouts import STYLES, X, bare_printout, course_printout, student_arrays, tutorial_printout
+
+from autoencoder.checker import check_text
+from autoencoder.cli import main
+from autoencoder.mistakes import MISTAKES
+from autoencoder.notebook_text import NOTEBOOK_NAMES, example_text
+from autoencoder.phases import PHASE_NAMES
+
+ACTIVATIONS = ("sigmoid", "shifted-sigmoid", "tanh")
+# What each style leaves out, and so what is inferred from its numbers.
+INFERRED = {"tutorial": {"activation", "lr"}, "course": {"activation"}, "bare": {"input", "activation", "lr"}}  # fmt: skip
+
+
+def statuses(report) -> dict:
+    return {phase: (v["status"], v["mistake"]) for phase, v in report["phases"].items()}
+
+
+def inferred(report) -> dict:
+    return {i["setting"]: i["value"] for i in report["inferred"]}
+
+
+@pytest.mark.parametrize("activation", ACTIVATIONS)
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_a_correct_printout_matches_everywhere_and_says_what_was_inferred(style, activation):
+    report = check_text(STYLES[style](student_arrays(activation=activation)))
+    assert set(statuses(report).values()) == {("match", None)}
+    assert report["first_mismatch"] is None
+    assert set(inferred(report)) == INFERRED[style]
+    truth = {"input": "10110010", "activation": activation, "lr": 0.5}
+    assert inferred(report) == {k: truth[k] for k in INFERRED[style]}
+    assert report["unrecognised"] == [] and report["notes"] == []
+    assert report["settings"] == {**truth, "rule": "exact"}
+
+
+def _unstated(style: str, known) -> bool:
+    """The mistakes a printout cannot show without stating the setting they concern."""
+    if known.name == "plain-vs-shifted-sigmoid":  # no style states its activation
+        return True
+    # lr is inferred from W2's change: a W2 step with lr twice (or none) is taken as lr
+    return "lr" in INFERRED[style] and known.phase == "update_output" and "lr-" in known.name
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+@pytest.mark.parametrize("known", MISTAKES, ids=lambda m: f"{m.phase}:{m.name}")
+def test_each_catalogued_mistake_is_named_in_each_style(known, style):
+    if _unstated(style, known):
+        pytest.skip("the printout does not state the setting this mistake concerns")
+    arrays = student_arrays(activation="shifted-sigmoid", phase=known.phase, mistake=known.name)
+    report = check_text(STYLES[style](arrays))
+    assert report["first_mismatch"] == known.phase
+    assert statuses(report)[known.phase] == ("known-mistake", known.name)
+    assert {s for p, s in statuses(report).items() if p != known.phase} == {("match", None)}
+
+
+def test_a_stated_activation_is_used_and_a_mistaken_sigmoid_is_named_where_it_is():
+    arrays = student_arrays(
+        activation="shifted-sigmoid", phase="hidden_a", mistake="plain-vs-shifted-sigmoid"
+    )
+    code = "def sigmoid(x):\n    return 1 / (1 + np.exp(-(x + 1)))\n"
+    report = check_text(code + course_printout(arrays))
+    assert "activation" not in inferred(report)
+    assert report["first_mismatch"] == "hidden_a"
+    assert statuses(report)["hidden_a"] == ("known-mistake", "plain-vs-shifted-sigmoid")
+    # unstated, the two sigmoids fit equally well: the plain one is assumed, and said
+    report = check_text(course_printout(arrays))
+    assert any("the plain sigmoid is assumed" in note for note in report["notes"])
+    assert statuses(report)["output_a"] == ("known-mistake", "plain-vs-shifted-sigmoid")
+
+
+def test_an_unstated_lr_comes_from_the_first_update_and_is_said():
+    arrays = student_arrays(lr=0.37, phase="update_output", mistake="lr-applied-twice")
+    report = check_text(tutorial_printout(arrays))
+    assert inferred(report)["lr"] == pytest.approx(0.37**2)  # W2 changed by lr^2 ...
+    assert statuses(report)["update_output"] == ("match", None)
+    assert statuses(report)["update_hidden"][0] == "mismatch"  # ... and W1 by lr
+    [said] = [i["from"] for i in report["inferred"] if i["setting"] == "lr"]
+    assert said == "the change in W2 (wout) over the rule's step"
+
+
+def test_lr_is_rounded_to_the_digits_that_reproduce_the_update_even_uphill():
+    arrays = student_arrays(lr=0.037, phase="update_output", mistake="update-sign-flipped")
+    report = check_text(bare_printout(arrays))
+    assert inferred(report)["lr"] == 0.037  # exactly, not 0.0370000012
+    assert statuses(report)["update_output"] == ("known-mistake", "update-sign-flipped")
+
+
+def test_the_input_comes_from_output_plus_error_when_the_forward_pass_slipped():
+    arrays = student_arrays(phase="hidden_z", mistake="bias-left-out")
+    report = check_text(bare_printout(arrays))
+    assert inferred(report)["input"] == "10110010"
+    [said] = [i["from"] for i in report["inferred"] if i["setting"] == "input"]
+    assert said == "the only 8 bits that array 8 + array 9 (output + error) add up to"
+    assert statuses(report)["hidden_z"] == ("known-mistake", "bias-left-out")
+
+
+def test_what_the_numbers_do_not_determine_is_assumed_and_said():
+    arrays = student_arrays()
+    text = "\n".join(str(arrays[k]) for k in ("W1", "b1", "W2", "b2", "input", "hidden_z"))
+    report = check_text(text)
+    assert statuses(report)["hidden_z"] == ("match", None)
+    assert report["inferred"] == []
+    assert len(report["notes"]) == 2
+    assert "the plain sigmoid is assumed" in report["notes"][0]
+    assert "0.1 is assumed (it enters only the updates)" in report["notes"][1]
+
+
+def test_a_slip_is_labelled_as_nearly_its_array_and_found_at_its_element():
+    arrays = student_arrays()
+    arrays["output_z"] = arrays["output_z"].copy()
+    arrays["output_z"][5] += 0.125  # the student's later arrays do not follow from it
+    report = check_text(bare_printout(arrays))
+    [label] = [a for a in report["labels"] if a["as"] == "output_z"]
+    assert label == {"array": "array 7", "cell": "cell 1", "shape": [8], "as": "output_z",
+                     "by": "nearly", "matches": "nearly the rule's output_z"}  # fmt: skip
+    verdict = report["phases"]["output_z"]
+    assert verdict["status"] == "mismatch" and verdict["index"] == [5]
+    assert verdict["got"] - verdict["expected"] == pytest.approx(0.125)
+
+
+def test_weights_stored_the_other_way_round_are_read_transposed():
+    """w_ih as (hidden x input), column vectors: the layout of many from-scratch books."""
+    arrays, col = student_arrays(seed=7, lr=0.3), (lambda v: np.reshape(v, (-1, 1)))
+    lines = [("w_ih", arrays["W1"].T), ("b_h", col(arrays["b1"])), ("w_ho", arrays["W2"].T),
+             ("b_o", col(arrays["b2"])), ("inputs", col(X)),
+             ("hidden_outputs", col(arrays["hidden_a"])), ("final_outputs", col(arrays["output_a"])),
+             ("output_errors", col(arrays["error"])), ("w_ho", arrays["after.W2"].T),
+             ("w_ih", arrays["after.W1"].T)]  # fmt: skip
+    report = check_text("\n".join(f"{name}:\n{array}" for name, array in lines))
+    assert "w_ih is printed 3x8 (a row per unit it feeds): read transposed as W1" in report["notes"]
+    assert inferred(report) == {"activation": "sigmoid", "lr": 0.3}
+    judged = {p: s for p, s in statuses(report).items() if s[0] != "missing"}
+    assert set(judged) == {"hidden_a", "output_a", "error", "update_output", "update_hidden"}
+    assert set(judged.values()) == {("match", None)}
+
+
+def test_the_class_notebook_with_every_name_changed_gets_the_same_verdicts():
+    text = example_text()
+    for number, name in enumerate(NOTEBOOK_NAMES):
+        if name != "lr":
+            text = re.sub(rf"\b{name}\b", f"v{number}", text)
+    original, renamed = check_text(example_text()), check_text(text)
+    assert statuses(renamed) == statuses(original)
+    assert renamed["first_mismatch"] == "output_delta"
+    assert {r["by"] for r in renamed["recognised"] if r["variable"] != "activation"} == {
+        "shape", "value", "name"  # "name": the updated parameters, printed again after update
+    }  # fmt: skip
+    assert original["labels"] == original["inferred"] == original["unrecognised"] == []
+
+
+def test_intermediates_are_named_and_the_unrecognised_listed_with_how_to_label_them():
+    arrays = student_arrays()
+    text = (
+        tutorial_printout(arrays)
+        + "\n"
+        + "\n".join(
+            [
+                f"hidden_layer_input1 {arrays['input'] @ arrays['W1']}",
+                f"Error_at_hidden_layer {arrays['output_delta'] @ arrays['W2'].T}",
+                "mystery [0.5 0.25 0.125]",
+                "[1.5 2.5 3.5 4.5]",
+            ]
+        )
+    )
+    report = check_text(text)
+    assert set(statuses(report).values()) == {("match", None)}
+    matches = {a["array"]: a["matches"] for a in report["labels"] if a["as"] is None}
+    assert matches["hidden_layer_input1"] == "an intermediate: x W1 (hidden_z before its bias)"
+    assert matches["Error_at_hidden_layer"].startswith("an intermediate: d_o W2^T")
+    assert [(u["array"], u["shape"]) for u in report["unrecognised"]] == [
+        ("mystery", [3]),
+        ("array 22", [4]),  # the 22nd array printed
+    ]
+    assert report["unrecognised"][0]["hint"].startswith("3 numbers can be b1 (hidden_bias, bh)")
+
+
+@pytest.mark.parametrize(
+    "text, said",
+    [
+        ("just some words", "no arrays found (expected a check JSON or a notebook's text)"),
+        (
+            "foo = [1, 2, 3]\nbar [[1. 2.]]",
+            "no starting W1 (8x3), W2 (3x8), b2 (8) among the 2 "
+            "arrays found (names: foo, bar); print each before the step under its name, e.g. "
+            'print("W1", W1) or W1 = [[...]]',
+        ),  # fmt: skip
+    ],
+)
+def test_refusals_are_one_line_naming_what_was_found(text, said):
+    with pytest.raises(ValueError) as refused:
+        check_text(text)
+    assert str(refused.value) == said.replace("a notebook's text", "a notebook's printed text")
+
+
+def test_an_input_the_numbers_do_not_determine_is_asked_for():
+    arrays = student_arrays()
+    with pytest.raises(ValueError, match="the input is not in the text and the arrays do not"):
+        check_text("\n".join(str(arrays[k]) for k in ("W1", "b1", "W2", "b2")))
+
+
+# --- the command line ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("style", sorted(STYLES))
+def test_cli_check_says_what_it_inferred_and_names_a_forgotten_bias_update(tmp_path, capsys, style):
+    path = tmp_path / f"{style}.txt"
+    path.write_text(
+        STYLES[style](student_arrays(phase="update_hidden", mistake="bias-not-updated"))
+    )
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Inferred (the text does not say):\n" in out
+    assert "  activation sigmoid: the only one under which " in out
+    assert (
+        "  9 update_hidden  known mistake: The weights were updated but the bias was not. "
+        "(bias-not-updated)\n                   + hidden_bias += delta_hidden * lr\n"
+    ) in out
+    assert "First phase that is not a match: update_hidden" in out
+
+
+def test_cli_check_lists_what_it_did_not_recognise_and_how_to_label_it(tmp_path, capsys):
+    path = tmp_path / "printout.txt"
+    path.write_text(bare_printout(student_arrays()) + "\n[0.5 0.25 0.125]\n")
+    assert main(["check", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "  array 5            cell 1   as hidden_z 3  by value: the rule's hidden_z\n" in out
+    assert "  array 1            cell 1   as W1 8x3  by shape: the first 8x3\n" in out
+    assert "Not recognised: to have one checked, print it under a name the checker knows" in out
+    assert "  array 16           cell 1   3; 3 numbers can be b1 (hidden_bias, bh); " in out
+
+
+def test_cli_check_json_only_adds_fields(tmp_path, capsys):
+    path = tmp_path / "printout.txt"
+    path.write_text(
+        tutorial_printout(student_arrays(phase="update_output", mistake="bias-not-updated"))
+    )
+    assert main(["check", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["first_mismatch"] == "update_output"
+    assert set(report["phases"]) == set(PHASE_NAMES)
+    assert report["phases"]["update_output"]["mistake"] == "bias-not-updated"
+    assert {"first_mismatch", "phases", "settings", "ignored", "recognised", "notes"} <= set(report)
+    for entry in report["recognised"]:
+        assert {"variable", "as", "cell", "shape"} <= set(entry)
+    assert {i["setting"] for i in report["inferred"]} == {"activation", "lr"}
+    assert all(
+        {"array", "cell", "shape", "as", "by", "matches"} == set(a) for a in report["labels"]
+    )
+    assert report["unrecognised"] == []
+
+
+def test_a_start_value_printed_again_before_the_deltas_is_not_taken_as_updated():
+    """As the class notebook does (hidden_bias in In[61] and In[65]); without an updated
+    b1 printed, the re-print must not pass for a forgotten bias update."""
+    arrays = student_arrays()
+    keys = ["W1", "b1", "W2", "b2", "hidden_z", "b1", "hidden_a", "output_z", "output_a"]
+    keys += ["error", "output_delta", "hidden_delta", "after.W2", "after.b2", "after.W1"]
+    report = check_text("\n".join(str(arrays[k]) for k in keys))
+    assert set(statuses(report).values()) == {("match", None)}
+    assert report["phases"]["update_hidden"]["arrays"]["b1"]["status"] == "missing"
+    [again] = [a for a in report["labels"] if a["array"] == "array 6"]
+    assert again["as"] is None and again["matches"] == "b1 printed again"
