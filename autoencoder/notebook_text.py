@@ -266,7 +266,7 @@ def _take(reading: NotebookReading, variable: str, key: str, before, after):
         if target.startswith("after."):
             reading.values.setdefault("after", {})[key] = array
         else:
-            reading.values[key] = float(array) if key == "lr" and array.size == 1 else array
+            reading.values[key] = array.item() if key == "lr" and array.size == 1 else array
         reading.seqs[target] = seq
         shape = list(array.shape)
         reading.recognised.append(

@@ -27,7 +27,7 @@ from .rules import get_rule
 from .value_labels import DEFAULT_LR, Label, by_shape, by_value, flat, leftovers
 from .weights_io import MAX_ABS
 
-MAX_ITEMS = 500  # arrays looked at by value; more are listed in a note
+MAX_ITEMS = 200  # arrays looked at by value (a step prints ~30); more: said in a note
 SHOWN_NAMES = 8  # names listed in a one-line message
 
 
@@ -85,9 +85,11 @@ def _names(reading, labels) -> str:
 
 def _refusal(reading, labels, values) -> str:
     """One line: what is missing, the names found, how to label the starting values."""
-    count = len(reading.recognised) + len(labels)
+    count = sum(r["variable"] != "activation" for r in reading.recognised)
+    count += sum(item.array.size > 1 for item in reading.items)
     if not count:
-        return "no arrays found (expected a check JSON or a notebook's printed text)"
+        single = " (only single numbers)" if reading.items else ""
+        return f"no arrays found{single} (expected a check JSON or a notebook's printed text)"
     missing = [f"{k} ({'x'.join(map(str, s))})" for k, s in SHAPES.items() if k not in values]
     if not missing:
         return "the starting W1, b1, W2 and b2 are not the right shapes or not sane numbers"
@@ -105,7 +107,7 @@ def recognise(text: str) -> Recognition:
     _transpose_named(reading)
     items = [item for item in reading.items if item.array.size > 1]
     if len(items) > MAX_ITEMS:
-        notes.append(f"{len(items)} arrays left unnamed: only the first {MAX_ITEMS} were read")
+        notes.append(f"{len(items)} arrays not named: only the first {MAX_ITEMS} were read")
     labels = [Label(item) for item in items[:MAX_ITEMS]]
     by_shape(values, labels)
     start = _start(values)

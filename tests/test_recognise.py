@@ -188,6 +188,10 @@ def test_intermediates_are_named_and_the_unrecognised_listed_with_how_to_label_t
     [
         ("just some words", "no arrays found (expected a check JSON or a notebook's text)"),
         (
+            "[1]\n[2]",
+            "no arrays found (only single numbers) (expected a check JSON or a notebook's text)",
+        ),  # fmt: skip
+        (
             "foo = [1, 2, 3]\nbar [[1. 2.]]",
             "no starting W1 (8x3), W2 (3x8), b2 (8) among the 2 "
             "arrays found (names: foo, bar); print each before the step under its name, e.g. "
@@ -199,6 +203,12 @@ def test_refusals_are_one_line_naming_what_was_found(text, said):
     with pytest.raises(ValueError) as refused:
         check_text(text)
     assert str(refused.value) == said.replace("a notebook's text", "a notebook's printed text")
+
+
+def test_a_learning_rate_printed_as_a_one_number_array_is_read():
+    text = course_printout(student_arrays(lr=0.25)).replace("lr = 0.25", "lr = [0.25]")
+    report = check_text(text)
+    assert report["settings"]["lr"] == 0.25 and "lr" not in inferred(report)
 
 
 def test_an_input_the_numbers_do_not_determine_is_asked_for():
