@@ -41,6 +41,9 @@ def recognised_lines(report: dict) -> list[str]:
     if report.get("inferred"):
         lines.append("Inferred (the text does not say):")
         lines += [f"  {i['setting']} {i['value']}: {i['from']}" for i in report["inferred"]]
+    if report.get("assumed"):
+        lines.append("Assumed (neither the text nor the numbers say):")
+        lines += [f"  {a['setting']} {a['value']}: {a['why']}" for a in report["assumed"]]
     also = [a for a in report.get("labels", []) if a["as"] is None and a["matches"]]
     if also:
         lines.append("Also printed:")

@@ -26,7 +26,7 @@ from .weights_io import MAX_ABS
 
 # The notebook's variable names for the same arrays (accepted as aliases in a check JSON).
 ALIASES = {name: key for name, key in NOTEBOOK_NAMES.items() if name != key}
-REPORT_ADDITIONS = ("recognised", "notes", "inferred", "labels", "unrecognised")
+REPORT_ADDITIONS = ("recognised", "notes", "inferred", "assumed", "labels", "unrecognised")
 STATUS_ORDER = ("missing", "match", "known-mistake", "mismatch")
 MAX_ELEMENTS = 1000
 
@@ -240,7 +240,8 @@ def read_check_text(text: str) -> tuple[CheckInput, dict]:
     """A check JSON object or a notebook's printed text -> (input, what the report adds).
 
     The additions: ``recognised`` (each array taken, and how: by name, shape or value),
-    ``notes``, ``inferred`` (settings the text does not state), ``labels`` (each array the
+    ``notes``, ``inferred`` (settings the text does not state), ``assumed`` (those the
+    numbers do not determine either, with the default taken), ``labels`` (each array the
     names left, and what it matches) and ``unrecognised`` (those that match nothing, with
     how to label them); all empty for JSON (see :mod:`autoencoder.recognise`).
     """

@@ -41,6 +41,7 @@ class Recognition:
     inferred: list[dict] = field(default_factory=list)  # {"setting", "value", "from"}
     labels: list[dict] = field(default_factory=list)  # {"array", "cell", "shape", "as", ...}
     unrecognised: list[dict] = field(default_factory=list)  # {"array", "cell", "shape", "hint"}
+    assumed: list[dict] = field(default_factory=list)  # {"setting", "value", "why"}
 
 
 def _transpose_named(reading) -> None:
@@ -113,7 +114,7 @@ def recognise(text: str) -> Recognition:
     start = _start(values)
     if start is None:
         raise ValueError(_refusal(reading, labels, values))
-    inferred = []
+    inferred, assumed = [], []
     if "input" in values and flat(values["input"]).shape != (8,):
         raise ValueError(f"input: expected 8 numbers, got shape {np.shape(values['input'])}")
     if "input" not in values:
@@ -143,16 +144,20 @@ def recognise(text: str) -> Recognition:
                          "from": f"the only one under which {said} are the rule's"})  # fmt: skip
     else:
         act_name = "sigmoid"
-        notes.append("the activation is not in the text and the arrays do not determine it: "
-                     "the plain sigmoid is assumed")  # fmt: skip
+        assumed.append({"setting": "activation", "value": act_name,
+                        "why": "the plain sigmoid: not in the text, and the arrays fit "
+                               "more than one activation equally (or none)"})  # fmt: skip
     values, labels, lr_inferred, _ = trials[act_name]
     values["activation"] = act_name
     inferred += lr_inferred
     if "lr" not in values:
         values["lr"] = DEFAULT_LR
-        notes.append(f"the learning rate is not in the text and no update determines it: "
-                     f"{DEFAULT_LR:g} is assumed (it enters only the updates)")  # fmt: skip
-    return _report(reading, values, notes, inferred, labels)
+        assumed.append({"setting": "lr", "value": DEFAULT_LR,
+                        "why": "not in the text, and no updated parameter determines it "
+                               "(it enters only the updates)"})  # fmt: skip
+    found = _report(reading, values, notes, inferred, labels)
+    found.assumed = assumed
+    return found
 
 
 def _label_with(act_name, values, labels, seqs, start):

@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from printouts import STYLES, X, bare_printout, course_printout, student_arrays, tutorial_printout
 
+from autoencoder.check_report import format_report
 from autoencoder.checker import check_text
 from autoencoder.cli import main
 from autoencoder.mistakes import MISTAKES
@@ -38,7 +39,7 @@ def test_a_correct_printout_matches_everywhere_and_says_what_was_inferred(style,
     assert set(inferred(report)) == INFERRED[style]
     truth = {"input": "10110010", "activation": activation, "lr": 0.5}
     assert inferred(report) == {k: truth[k] for k in INFERRED[style]}
-    assert report["unrecognised"] == [] and report["notes"] == []
+    assert report["unrecognised"] == report["notes"] == report["assumed"] == []
     assert report["settings"] == {**truth, "rule": "exact"}
 
 
@@ -73,7 +74,7 @@ def test_a_stated_activation_is_used_and_a_mistaken_sigmoid_is_named_where_it_is
     assert statuses(report)["hidden_a"] == ("known-mistake", "plain-vs-shifted-sigmoid")
     # unstated, the two sigmoids fit equally well: the plain one is assumed, and said
     report = check_text(course_printout(arrays))
-    assert any("the plain sigmoid is assumed" in note for note in report["notes"])
+    assert report["assumed"][0]["value"] == "sigmoid"
     assert statuses(report)["output_a"] == ("known-mistake", "plain-vs-shifted-sigmoid")
 
 
@@ -108,10 +109,15 @@ def test_what_the_numbers_do_not_determine_is_assumed_and_said():
     text = "\n".join(str(arrays[k]) for k in ("W1", "b1", "W2", "b2", "input", "hidden_z"))
     report = check_text(text)
     assert statuses(report)["hidden_z"] == ("match", None)
-    assert report["inferred"] == []
-    assert len(report["notes"]) == 2
-    assert "the plain sigmoid is assumed" in report["notes"][0]
-    assert "0.1 is assumed (it enters only the updates)" in report["notes"][1]
+    assert report["inferred"] == [] and report["notes"] == []
+    assert [(a["setting"], a["value"]) for a in report["assumed"]] == [
+        ("activation", "sigmoid"),
+        ("lr", 0.1),
+    ]
+    assert report["assumed"][1]["why"].endswith("(it enters only the updates)")
+    assert "Assumed (neither the text nor the numbers say):\n  activation sigmoid: " in (
+        format_report(report)
+    )
 
 
 def test_a_slip_is_labelled_as_nearly_its_array_and_found_at_its_element():
@@ -265,7 +271,7 @@ def test_cli_check_json_only_adds_fields(tmp_path, capsys):
     assert all(
         {"array", "cell", "shape", "as", "by", "matches"} == set(a) for a in report["labels"]
     )
-    assert report["unrecognised"] == []
+    assert report["unrecognised"] == [] and report["assumed"] == []
 
 
 def test_a_start_value_printed_again_before_the_deltas_is_not_taken_as_updated():
