@@ -7,8 +7,6 @@ with their numbers. The pasted text is user text: it reaches the page only throu
 ``st.code``/``st.text`` and escaped markdown, and it is parsed, never evaluated.
 """
 
-import re
-
 import pandas as pd
 import streamlit as st
 
@@ -19,6 +17,12 @@ from autoencoder.model import bits_to_str
 from autoencoder.notebook_text import MAX_CHARS, example_text
 from autoencoder.student_step import student_steps
 
+from .check_recognised import (
+    escape_markdown,
+    recognised_expander,
+    settings_box,
+    unrecognised_box,
+)
 from .panels import network_chart
 from .phase_text import TITLES, phase_arrays, phase_latex
 from .state import memo, session
@@ -31,8 +35,9 @@ VERDICT_WORDS = {
     "missing": "– not given",
 }
 PLACEHOLDER = (
-    "Paste your notebook's printed text here (cells like `In [64]: hidden_weight` and their "
-    "outputs), or a check JSON with W1, b1, W2, b2, input, lr and your arrays."
+    "Paste your notebook's printed text here: cells like `In [64]: hidden_weight` and their "
+    "outputs, or any printout of your arrays, named as you like (wh, W1, w_ih, ...) or not "
+    "at all; or a check JSON with W1, b1, W2, b2, input, lr and your arrays."
 )
 
 
@@ -63,11 +68,6 @@ def evaluate(text: str) -> dict:
     except (ValueError, TypeError, KeyError, OverflowError, RecursionError) as exc:
         return {"error": str(exc) or type(exc).__name__}
     return {"report": report, "theirs": theirs, "correct": correct}
-
-
-def escape_markdown(text: str) -> str:
-    """User-derived text made inert for st.markdown/st.error (no links, HTML, LaTeX)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$&])", r"\\\1", text)
 
 
 def number(value: float) -> str:
@@ -189,6 +189,7 @@ def report_panel(result: dict):
         f"Checked against the **{s['rule']}** rule: input `{s['input']}`, "
         f"η = {s['lr']:g}, activation `{s['activation']}`."
     )
+    settings_box(report)
     st.table(report_rows(report).set_index("#"))
     first = report["first_mismatch"]
     if first is None:
@@ -203,6 +204,7 @@ def report_panel(result: dict):
             )
             st.code("\n".join(fix), language="diff")
         first_wrong_phase(result["theirs"], result["correct"], first)
+    unrecognised_box(report)
     recognised_expander(report)
 
 
@@ -223,28 +225,6 @@ def first_wrong_phase(theirs, correct, phase: str):
         st.code(yours, language=None)
         st.caption("The rule's, from your inputs to this phase")
         st.code(right, language=None)
-
-
-def recognised_expander(report: dict):
-    with st.expander("What was recognised"):
-        recognised = report.get("recognised") or []
-        if recognised:
-            st.table(
-                pd.DataFrame(
-                    {
-                        "variable": [r["variable"] for r in recognised],
-                        "cell": [r["cell"] for r in recognised],
-                        "used as": [r["as"] for r in recognised],
-                        "shape": ["x".join(map(str, r["shape"])) or "-" for r in recognised],
-                    }
-                )
-            )
-        else:
-            st.caption("A check JSON: its keys were read as given.")
-        for line in [f"Note: {n}" for n in report.get("notes", [])] + [
-            f"Ignored: {k}" for k in report.get("ignored", [])
-        ]:
-            st.text(line)
 
 
 def take_home_button():
