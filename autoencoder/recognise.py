@@ -5,10 +5,12 @@ value; infer the settings the text does not state; say what is still unrecognise
    Weights named by a family but printed the other way round (3x8 input->hidden, as
    ``w_ih`` often is) are read transposed.
 2. The starting parameters and input the names did not give: by shape, first printed.
-3. The input and the activation, where not stated: from the forward arrays
+3. The input, where still not given: from the forward arrays
    (:mod:`autoencoder.infer_settings`).
-4. Every other array, by what it matches (:mod:`autoencoder.value_labels`); the learning
-   rate, where not stated, from an updated parameter.
+4. Every other array, by what it matches (:mod:`autoencoder.value_labels`), under the
+   activation the code states, or else under each: the one under which most arrays are the
+   rule's is inferred. The learning rate, where not stated, from an updated parameter.
+5. What neither the text nor the numbers settle is assumed (plain sigmoid, lr 0.1).
 
 Nothing is evaluated. Every refusal is a ValueError with a one-line message.
 """
@@ -76,6 +78,20 @@ def _start(values: dict) -> Params | None:
     return Params(**arrays)
 
 
+def _unfit(values: dict) -> str:
+    """Which starting parameter is not one (in the checker's words)."""
+    for key, shape in SHAPES.items():
+        array = flat(values[key])
+        if array.shape != shape:
+            wanted = "x".join(map(str, shape))
+            return f"{key}: expected {wanted} numbers, got shape {np.shape(values[key])}"
+        if not np.isfinite(array).all():
+            return f"{key}: not all numbers are finite"
+        if np.abs(array).max() > MAX_ABS:
+            return f"{key}: numbers beyond {MAX_ABS:g} in size are not a sane network"
+    return "the starting W1, b1, W2 and b2 are not a network"
+
+
 def _names(reading, labels) -> str:
     names = [r["variable"] for r in reading.recognised if r["variable"] != "activation"]
     names += [label.item.name for label in labels if label.item.name]
@@ -93,7 +109,7 @@ def _refusal(reading, labels, values) -> str:
         return f"no arrays found{single} (expected a check JSON or a notebook's printed text)"
     missing = [f"{k} ({'x'.join(map(str, s))})" for k, s in SHAPES.items() if k not in values]
     if not missing:
-        return "the starting W1, b1, W2 and b2 are not the right shapes or not sane numbers"
+        return _unfit(values)
     return (
         f"no starting {', '.join(missing)} among the {count} arrays found (names: "
         f"{_names(reading, labels)}); print each before the step under its name, e.g. "

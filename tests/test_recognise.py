@@ -196,13 +196,21 @@ def test_intermediates_are_named_and_the_unrecognised_listed_with_how_to_label_t
         (
             "[1]\n[2]",
             "no arrays found (only single numbers) (expected a check JSON or a notebook's text)",
-        ),  # fmt: skip
+        ),
         (
             "foo = [1, 2, 3]\nbar [[1. 2.]]",
             "no starting W1 (8x3), W2 (3x8), b2 (8) among the 2 "
             "arrays found (names: foo, bar); print each before the step under its name, e.g. "
             'print("W1", W1) or W1 = [[...]]',
-        ),  # fmt: skip
+        ),
+        (
+            "W1 = [[1, 2]]\nb1 = [1, 2, 3]\nW2 = [[0]]\nb2 = [0]",
+            "W1: expected 8x3 numbers, got shape (1, 2)",
+        ),
+        (
+            f"wh {np.full((8, 3), 2e6)}\nbh [0 0 0]\nwout {np.zeros((3, 8))}\nbout {np.zeros(8)}",
+            "W1: numbers beyond 1e+06 in size are not a sane network",
+        ),
     ],
 )
 def test_refusals_are_one_line_naming_what_was_found(text, said):
