@@ -82,17 +82,37 @@ class NotebookReading:
     seqs: dict[str, int] = field(default_factory=dict)
 
 
+def _statements(line: str) -> list[str]:
+    """``a = 1; b = 2`` -> its statements (``;`` outside brackets and quotes). A trailing
+    ``;`` (which stops Jupyter's echo) stays, as a statement of its own."""
+    parts, depth, quote, start = [], 0, None, 0
+    for i, char in enumerate(line):
+        if quote:
+            quote = None if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == ";" and depth == 0:
+            parts.append(line[start:i])
+            start = i + 1
+    parts = [part.strip() for part in [*parts, line[start:]] if part.strip()]
+    return parts + [";"] if start and not line[start:].strip() else parts
+
+
 def _logical_lines(code: list[str]) -> list[str]:
-    """Code lines without comments, with bracketed continuations joined."""
+    """Code statements without comments, bracketed continuations joined, ``;`` split."""
     lines, pending, depth = [], "", 0
     for line in code:
         line = line.split("#", 1)[0].rstrip()
         pending = f"{pending} {line.strip()}" if pending else line.strip()
         depth += bracket_balance(line)
         if depth <= 0 and pending:
-            lines.append(pending)
+            lines += _statements(pending)
             pending, depth = "", 0
-    return lines + ([pending] if pending else [])
+    return lines + _statements(pending)
 
 
 def _events(cell: Cell) -> tuple[list[tuple], list[int], str | None]:
@@ -165,20 +185,25 @@ def _timeline(cells: list[Cell]):
 
 
 def _pick(events):
-    """(value before first use, value after the first update, the other values); each
+    """(value before first use, value after the first update, the later values); each
     value a ("value", text, cell, seq) event. Code that never uses the variable (a
-    printout, literal assignments): its first value, and the later ones as the others.
-    Other values (printed again before use, or after use) are left out."""
+    printout, literal assignments): its first value, and the rest as the later ones. A
+    variable first used before any value was printed: the last value printed before its
+    update. Later: printed after the first use, other than after the update."""
     values = [e for e in events if e[0] == "value"]
     first_use = next((i for i, e in enumerate(events) if e[0] in ("read", "update")), None)
     if first_use is None:
         return (values[0] if values else None), None, values[1:]
     before = [e for e in events[:first_use] if e[0] == "value"]
     update = next((i for i, e in enumerate(events) if e[0] == "update"), None)
+    if not before and update is not None:  # read, then printed, then updated: printed
+        before = [e for e in events[:update] if e[0] == "value"]
     after = []
     if update is not None:
         after = [e for e in events[update:] if e[0] == "value"][:1]
-    return (before[-1] if before else None), (after[0] if after else None), []
+    before, after = (before[-1] if before else None), (after[0] if after else None)
+    later = [e for e in events[first_use:] if e[0] == "value" and e not in (before, after)]
+    return before, after, later
 
 
 def detect_activation(cells: list[Cell]) -> tuple[str, str] | None:
@@ -223,14 +248,17 @@ def read_notebook_text(text: str, key_of=NOTEBOOK_NAMES.get) -> NotebookReading:
     taken_keys = set()
     for variable, events in history.items():
         key = key_of(variable)
-        before, after, others = _pick(events)
+        before, after, later = _pick(events)
         if before is None and after is None:  # printed only after a use: left to values
             key, others = None, [e for e in events if e[0] == "value"]
         elif key is None or key in taken_keys:  # its value before use (and after update)
-            key, others = None, [e for e in (before, after) if e] + others
+            key, others = None, [e for e in (before, after) if e] + later
         else:
             taken_keys.add(key)
             _take(reading, variable, key, before, after)
+            # a parameter printed again after use, not updated by any line read: perhaps
+            # after an update the code does not show (or forgot); the values decide
+            others = later if key in PARAMETERS and after is None else []
         for _, value, label, seq in others:
             array = _parsed(value, label, variable, notes)
             if array is not None:

@@ -80,3 +80,45 @@ def bare_printout(arrays) -> str:
 
 
 STYLES = {"tutorial": tutorial_printout, "course": course_printout, "bare": bare_printout}
+
+
+# The tutorial's loop body as notebook cells, run once (our own code, not a student's).
+TUTORIAL_CELLS = [
+    "import numpy as np\nX = np.array([[1, 0, 1, 1, 0, 0, 1, 0]])\ny = X\nlr = 0.5",
+    "def sigmoid(x):\n    return 1 / (1 + np.exp(-x))\n\n"
+    "def derivatives_sigmoid(x):\n    return x * (1 - x)",
+    'wh = W1.copy(); bh = b1.copy(); wout = W2.copy(); bout = b2.copy()\nprint("wh", wh)\n'
+    'print("bh", bh)\nprint("wout", wout)\nprint("bout", bout)',
+    "hidden_layer_input1 = np.dot(X, wh)\nhidden_layer_input = hidden_layer_input1 + bh\n"
+    "hiddenlayer_activations = sigmoid(hidden_layer_input)\n"
+    "output_layer_input1 = np.dot(hiddenlayer_activations, wout)\n"
+    "output_layer_input = output_layer_input1 + bout\noutput = sigmoid(output_layer_input)\n"
+    "print(hiddenlayer_activations)\nprint(output)",
+    "E = y - output\nslope_output_layer = derivatives_sigmoid(output)\n"
+    "slope_hidden_layer = derivatives_sigmoid(hiddenlayer_activations)\n"
+    "d_output = E * slope_output_layer\nError_at_hidden_layer = d_output.dot(wout.T)\n"
+    "d_hiddenlayer = Error_at_hidden_layer * slope_hidden_layer\nprint(d_output)\n"
+    "print(d_hiddenlayer)",
+    "wout += hiddenlayer_activations.T.dot(d_output) * lr\n"
+    "bout += np.sum(d_output, axis=0, keepdims=True) * lr\nwh += X.T.dot(d_hiddenlayer) * lr\n"
+    "bh += np.sum(d_hiddenlayer, axis=0, keepdims=True) * lr\n"
+    "print(wout)\nprint(bout)\nprint(wh)\nprint(bh)",
+]
+
+
+def tutorial_notebook(seed=4, forget="") -> str:
+    """The tutorial's cells run as a notebook (``In [n]:``, code, printed output), from
+    ``init_params(seed)``; ``forget``: a line to leave out (e.g. the ``bh +=`` update)."""
+    import contextlib
+    import io
+
+    params = init_params(seed)
+    space = {"W1": params.W1, "b1": params.b1[None, :], "W2": params.W2, "b2": params.b2[None, :]}
+    text = []
+    for number, code in enumerate(TUTORIAL_CELLS, 1):
+        code = "\n".join(line for line in code.split("\n") if not forget or forget not in line)
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            exec(code, space)
+        text.append(f"In [{number}]:\n{code}\n\n{printed.getvalue()}")
+    return "\n".join(text)

@@ -90,3 +90,21 @@ def test_the_hint_names_what_an_array_of_each_size_can_be():
     assert "hidden_z (z1, hidden_layer_input)" in label_hint(3)
     assert "W2 (output_weight, wout)" in label_hint(24)
     assert label_hint(12) == "12 numbers is not an array of this 8-3-8 network"
+
+
+def test_statements_on_one_line_are_read_one_by_one():
+    text = "In [1]:\nwh = W1.copy(); bh = b1.copy()  # two\nprint('bh', bh)\n\n[[0.1 0.2 0.3]]"
+    reading = read_notebook_text(text + "\nIn [2]:\nz = np.dot(x, wh) + bh\n", key_for)
+    assert [(r["variable"], r["as"]) for r in reading.recognised] == [("bh", "b1")]
+
+
+def test_a_parameter_read_before_it_is_printed_is_taken_as_printed_before_its_update():
+    text = "\n".join(
+        ["In [1]:", "check(wh)", "print(wh)", "", W1_TEXT, "In [2]:", "wh += 1", "wh", "",
+         W1_TEXT.replace("1.", "2.")]
+    )  # fmt: skip
+    reading = read_notebook_text(text, key_for)
+    assert [(r["as"], r["cell"]) for r in reading.recognised] == [
+        ("W1", "In [1]"),
+        ("after.W1", "In [2]"),
+    ]

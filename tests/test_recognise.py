@@ -8,7 +8,15 @@ import re
 
 import numpy as np
 import pytest
-from printouts import STYLES, X, bare_printout, course_printout, student_arrays, tutorial_printout
+from printouts import (
+    STYLES,
+    X,
+    bare_printout,
+    course_printout,
+    student_arrays,
+    tutorial_notebook,
+    tutorial_printout,
+)
 
 from autoencoder.check_report import format_report
 from autoencoder.checker import check_text
@@ -293,3 +301,20 @@ def test_a_start_value_printed_again_before_the_deltas_is_not_taken_as_updated()
     assert report["phases"]["update_hidden"]["arrays"]["b1"]["status"] == "missing"
     [again] = [a for a in report["labels"] if a["array"] == "array 6"]
     assert again["as"] is None and again["matches"] == "b1 printed again"
+
+
+@pytest.mark.parametrize("forget", ["", "bh +=", "bout +="])
+def test_the_tutorial_run_as_a_notebook_is_read_by_its_code_and_names(forget):
+    """Cells with code: ``a = ...; b = ...`` on one line, print("wh", wh), arrays printed
+    after their use; a forgotten bias update shows as the bias printed again unchanged."""
+    report = check_text(tutorial_notebook(forget=forget))
+    phase = {"": None, "bh +=": "update_hidden", "bout +=": "update_output"}[forget]
+    assert report["first_mismatch"] == phase
+    if phase:
+        assert statuses(report)[phase] == ("known-mistake", "bias-not-updated")
+    judged = {p: s for p, s in statuses(report).items() if s[0] != "missing" and p != phase}
+    assert set(judged) | {phase} - {None} == set(PHASE_NAMES) - {"hidden_z", "output_z", "error"}
+    assert set(judged.values()) == {("match", None)}
+    assert report["settings"] == {"input": "10110010", "lr": 0.5, "activation": "sigmoid",
+                                  "rule": "exact"}  # fmt: skip
+    assert report["inferred"] == report["assumed"] == []  # the code states them
