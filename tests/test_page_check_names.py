@@ -77,7 +77,7 @@ def test_how_each_array_was_taken_is_listed(at):
 def test_what_is_not_recognised_is_listed_with_the_names_to_print_it_under(at):
     paste(at, STYLES["tutorial"](student_arrays()) + "\nmystery [0.5 0.25 0.125]\n")
     [warning] = [w.value for w in at.warning if "not recognised" in w.value]
-    assert warning.startswith("1 array not recognised: they match nothing")
+    assert warning.startswith("1 array not recognised: it matches nothing the rule or")
     table = next(t.value for t in at.table if "print it under a name for what it is" in t.value)
     assert list(table["array"]) == ["mystery"] and list(table["shape"]) == ["3"]
     hint = table["print it under a name for what it is"][0]

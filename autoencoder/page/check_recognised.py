@@ -47,9 +47,11 @@ def unrecognised_box(report: dict):
     if not unrecognised:
         return
     with st.container(key="check_unrecognised"):
+        one = len(unrecognised) == 1
         st.warning(
-            f"{len(unrecognised)} array{'s' if len(unrecognised) > 1 else ''} not recognised: "
-            "they match nothing the rule or a known mistake computes from your other arrays. "
+            f"{len(unrecognised)} array{'' if one else 's'} not recognised: "
+            f"{'it matches' if one else 'they match'} nothing the rule or a known mistake "
+            "computes from your other arrays. "
             'To have one checked, print it under a name the checker knows, e.g. `print("z1", '
             "z1)` or `z1 = ...`; the names for each size are in the table."
         )
