@@ -13,7 +13,9 @@ import itertools
 import numpy as np
 
 from .activations import ACTIVATIONS
+from .mistakes import REFERENCE, PhaseInputs
 from .model import Params, bits_to_str
+from .rules import get_rule
 
 FORWARD = ("hidden_z", "hidden_a", "output_z", "output_a", "error")
 ALL_INPUTS = np.array(list(itertools.product((0.0, 1.0), repeat=8)))
@@ -22,14 +24,11 @@ RELATIVE_TOL = 1e-6  # printed arrays reproduce to ~1e-7 of their size; chance n
 
 
 def _forward(p: Params, X: np.ndarray, activation: str) -> dict[str, np.ndarray]:
-    """Each forward array for every row of X, (H, n)."""
-    f = ACTIVATIONS[activation].f
-    hidden_z = X @ p.W1 + p.b1
-    hidden_a = f(hidden_z)
-    output_z = hidden_a @ p.W2 + p.b2
-    output_a = f(output_z)
-    return dict(hidden_z=hidden_z, hidden_a=hidden_a, output_z=output_z, output_a=output_a,
-                error=X - output_a)  # fmt: skip
+    """Each forward array for every row of X, (H, n): the rule's phases, on stacked inputs."""
+    c = PhaseInputs(X, p.W1, p.b1, p.W2, p.b2, 0.0, ACTIVATIONS[activation], get_rule("exact"))
+    for phase in FORWARD:
+        setattr(c, phase, REFERENCE[phase](c)[phase])
+    return {phase: getattr(c, phase) for phase in FORWARD}
 
 
 def _reproduces(rows: np.ndarray, array: np.ndarray) -> np.ndarray:

@@ -334,8 +334,9 @@ def update_hidden(c):
     return {"W1": W1, "b1": b1}
 
 
-_LAYER = {"update_output": ("W2", "b2", "hidden_a", "output_delta"),
-          "update_hidden": ("W1", "b1", "x", "hidden_delta")}  # fmt: skip
+# What each update changes and from what: weights, bias, the layer below's values, deltas.
+UPDATE_LAYERS = {"update_output": ("W2", "b2", "hidden_a", "output_delta"),
+                 "update_hidden": ("W1", "b1", "x", "hidden_delta")}  # fmt: skip
 
 
 def update_mistake(name: str, description: str, sentence: str, weights: str, bias: str | None):
@@ -344,7 +345,7 @@ def update_mistake(name: str, description: str, sentence: str, weights: str, bia
     (:func:`autoencoder.notebook_code.update_code`; bias None: no bias update)."""
 
     def register(change):
-        for phase, keys in _LAYER.items():
+        for phase, keys in UPDATE_LAYERS.items():
 
             def compute(c, keys=keys):
                 W, b, source, delta = (getattr(c, k) for k in keys)

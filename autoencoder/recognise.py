@@ -25,7 +25,7 @@ from .mistakes import PhaseInputs
 from .model import SHAPES, Params, bits_to_str
 from .name_families import key_for, label_hint
 from .notebook_text import read_notebook_text
-from .rules import get_rule
+from .rules import DEFAULT_ACTIVATION, get_rule
 from .value_labels import DEFAULT_LR, Label, by_shape, by_value, flat, leftovers
 from .weights_io import MAX_ABS
 
@@ -159,7 +159,7 @@ def recognise(text: str) -> Recognition:
         inferred.append({"setting": "activation", "value": act_name,
                          "from": f"the only one under which {said} are the rule's"})  # fmt: skip
     else:
-        act_name = "sigmoid"
+        act_name = DEFAULT_ACTIVATION["exact"]
         assumed.append({"setting": "activation", "value": act_name,
                         "why": "the plain sigmoid: not in the text, and the arrays fit "
                                "more than one activation equally (or none)"})  # fmt: skip

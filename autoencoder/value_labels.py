@@ -17,22 +17,21 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .mistakes import REFERENCE, PhaseInputs, mistakes_for
+from .mistakes import REFERENCE, UPDATE_LAYERS, PhaseInputs, mistakes_for
 from .model import SHAPES
+from .notebook import NOTEBOOK_LR
 from .notebook_text import Sighting
 from .phase_arrays import PHASE_ARRAYS, STUDENT_KEYS, SUPPORTING, tolerance
 from .phases import PHASE_NAMES
 
 NEAR_FRACTION = 0.01  # "nearly": every number within 1 % of the array's size ...
-DEFAULT_LR = 0.1
+DEFAULT_LR = NOTEBOOK_LR  # where neither the text nor the numbers say
 RULE = "the rule"  # the candidate that is the rule's own value
 # Which start values and which phases' arrays an update uses (its boundary).
 USES = {
     "update_output": ("input", *SHAPES, *PHASE_NAMES[:6], "slope_out"),
     "update_hidden": ("input", *SHAPES, *PHASE_NAMES[:7], "slope_out", "slope_hidden"),
 }
-_LAYER = {"update_output": ("W2", "b2", "hidden_a", "output_delta"),
-          "update_hidden": ("W1", "b1", "x", "hidden_delta")}  # fmt: skip
 
 
 @dataclass
@@ -144,7 +143,7 @@ def _infer_lr(phase, c: PhaseInputs, arrays) -> tuple[float, str] | None:
     """The learning rate that makes one of ``arrays`` [(name, array)] the update of
     ``phase``'s weights (or bias) from ``c``, uphill or down; the fewest digits that
     reproduce it."""
-    W_key, b_key, source_key, delta_key = _LAYER[phase]
+    W_key, b_key, source_key, delta_key = UPDATE_LAYERS[phase]
     source, delta = getattr(c, source_key), getattr(c, delta_key)
     for key, step in ((W_key, np.outer(source, delta)), (b_key, delta)):
         start, denominator = getattr(c, key), float(np.sum(step * step))
