@@ -4,7 +4,8 @@ Cells start at ``In [N]:`` headers; without headers, each run of code lines foll
 printed arrays is a cell. A printed array may carry a label, as ``print(name, array)`` and
 ``print(f"name: {array}")`` print them: ``wh [[...]]``, ``W1: [[...]]``, ``W1 = [[...]]`` (the
 last only where an output is expected: at the start of a line of code it is an assignment,
-read as one), or the label alone on the line before (``W1:``). Nothing is evaluated.
+read as one), or the label alone on the line before (``W1:``). A cell's code is read as
+statements (:func:`logical_lines`). Nothing is evaluated.
 """
 
 import keyword
@@ -131,3 +132,36 @@ def split_cells(text: str) -> list[Cell]:
     for line in lines:
         splitter.feed(line)
     return splitter.finish()
+
+
+def _statements(line: str) -> list[str]:
+    """``a = 1; b = 2`` -> its statements (``;`` outside brackets and quotes). A trailing
+    ``;`` (which stops Jupyter's echo) stays, as a statement of its own."""
+    parts, depth, quote, start = [], 0, None, 0
+    for i, char in enumerate(line):
+        if quote:
+            quote = None if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == ";" and depth == 0:
+            parts.append(line[start:i])
+            start = i + 1
+    parts = [part.strip() for part in [*parts, line[start:]] if part.strip()]
+    return parts + [";"] if start and not line[start:].strip() else parts
+
+
+def logical_lines(code: list[str]) -> list[str]:
+    """Code statements without comments, bracketed continuations joined, ``;`` split."""
+    lines, pending, depth = [], "", 0
+    for line in code:
+        line = line.split("#", 1)[0].rstrip()
+        pending = f"{pending} {line.strip()}" if pending else line.strip()
+        depth += bracket_balance(line)
+        if depth <= 0 and pending:
+            lines += _statements(pending)
+            pending, depth = "", 0
+    return lines + _statements(pending)

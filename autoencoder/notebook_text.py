@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .notebook_cells import Cell, bracket_balance, split_cells
+from .notebook_cells import Cell, logical_lines, split_cells
 from .textarrays import parse_array
 
 # The class notebook's names -> the check input's keys.
@@ -82,43 +82,10 @@ class NotebookReading:
     seqs: dict[str, int] = field(default_factory=dict)
 
 
-def _statements(line: str) -> list[str]:
-    """``a = 1; b = 2`` -> its statements (``;`` outside brackets and quotes). A trailing
-    ``;`` (which stops Jupyter's echo) stays, as a statement of its own."""
-    parts, depth, quote, start = [], 0, None, 0
-    for i, char in enumerate(line):
-        if quote:
-            quote = None if char == quote else quote
-        elif char in "'\"":
-            quote = char
-        elif char in "([{":
-            depth += 1
-        elif char in ")]}":
-            depth -= 1
-        elif char == ";" and depth == 0:
-            parts.append(line[start:i])
-            start = i + 1
-    parts = [part.strip() for part in [*parts, line[start:]] if part.strip()]
-    return parts + [";"] if start and not line[start:].strip() else parts
-
-
-def _logical_lines(code: list[str]) -> list[str]:
-    """Code statements without comments, bracketed continuations joined, ``;`` split."""
-    lines, pending, depth = [], "", 0
-    for line in code:
-        line = line.split("#", 1)[0].rstrip()
-        pending = f"{pending} {line.strip()}" if pending else line.strip()
-        depth += bracket_balance(line)
-        if depth <= 0 and pending:
-            lines += _statements(pending)
-            pending, depth = "", 0
-    return lines + _statements(pending)
-
-
 def _events(cell: Cell) -> tuple[list[tuple], list[int], str | None]:
     """The cell's events in order: ('read'|'write'|'update', name[, right side]) and
     ('shown', name, the index of its printed array); the indices of its unnamed arrays."""
-    lines = _logical_lines(cell.code)
+    lines = logical_lines(cell.code)
     events, shown = [], []
     for i, line in enumerate(lines):
         assign, printed = _ASSIGN.match(line), _PRINT.match(line)
