@@ -37,6 +37,7 @@ from .training import MAX_EPOCHS
 from .weights_io import MAX_ABS
 
 MAX_HISTORY = 500
+RESTORED = "restored"  # the label of undo points brought back after a reload
 __all__ = ["DATASETS", "LIMITS", "MAX_HISTORY", "Session", "Settings", "Snapshot", "State"]
 __all__ += ["StateError", "status_line", "step_id"]
 
@@ -378,7 +379,7 @@ class Session:
                 return  # blew up: next_phase left the last sane state and a warning
         while self.step.done > done:
             top = self.history[-1] if self.history else None
-            if top is not None and top.start is self.start and done <= top.done < self.step.done:
+            if top is not None and self._same_step(top) and done <= top.done < self.step.done:
                 self.undo()
                 continue
             if self.step.complete:
@@ -421,11 +422,25 @@ class Session:
         was entered by a Next phase from its phase 9): that snapshot, and how many undos
         bring it back. None otherwise (a training run, a setting, a reset came between)."""
         for depth, snap in enumerate(reversed(self.history), start=1):
-            if not snap.label.startswith("phase"):
+            if not snap.label.startswith(("phase", RESTORED)):
                 return None
-            if snap.start is not self.start:
+            if not self._same_step(snap):
                 return (snap, depth) if snap.done == len(PHASES) else None
         return None
+
+    def _same_step(self, snap: Snapshot) -> bool:
+        """Whether undo point ``snap`` lies in the step in progress."""
+        if snap.start is self.start:
+            return True
+        count = snap.step_count - (1 if snap.done == len(PHASES) else 0)
+        return step_id(snap.start, count) == self.step_id
+
+    def adopt_history(self, pasts: list["Session"]):
+        """Undo points brought back after a reload: ``pasts`` are earlier states of this
+        session, oldest first (the browser kept them); the last ``MAX_HISTORY`` are kept."""
+        self.history.clear()
+        for past in pasts[-MAX_HISTORY:]:
+            self.history.append(past._snapshot(RESTORED))
 
     def _undo_depth(self, target: str) -> int | None:
         """How many undos bring back the step named ``target`` (the previous one only)."""

@@ -32,13 +32,9 @@ def sess(app) -> Session:
 
 def url_params(app) -> dict[str, str]:
     """The URL's parameters as the browser holds them after the last run: the link's, with
-    what the page's script wrote over them (sharing.sync_url; AppTest runs no JavaScript).
-    Fails unless the page wrote the URL exactly once."""
+    what the stepping view was told to write over them (AppTest runs no JavaScript)."""
     params = {k: v[-1] if isinstance(v, list) else v for k, v in app.query_params.items()}
-    scripts = [h.proto.body for h in app.get("html") if "history.replaceState" in h.proto.body]
-    assert len(scripts) == 1, f"{len(scripts)} URL scripts"
-    written = json.loads(scripts[0].split("Object.entries(", 1)[1].split(")) {", 1)[0])
-    for name, value in written.items():
+    for name, value in stepview_data(app)["url"].items():
         if value is None:
             params.pop(name, None)
         else:
@@ -63,20 +59,25 @@ def shown(app) -> dict:
     return step["positions"][data["phase"]]
 
 
-def send(app, position=None, trigger=None):
+def send(app, position=None, trigger=None, held=(), need=None):
     """Run the page as after the browser view set its ``position`` state (absolute:
-    step id and phase) or fired ``trigger`` = (event, value)."""
+    step id and phase, and the keys of the prepared steps it ``held``), asked for steps
+    it lacks (``need``), or fired ``trigger`` = (event, value)."""
     from streamlit.components.v2.bidi_component.main import _make_trigger_id
     from streamlit.proto.WidgetStates_pb2 import WidgetState
 
     data = stepview_data(app)
     states = app._tree.get_widget_states()
+    state = {}
     if position is not None:
         app.sent = getattr(app, "sent", 0) + 1
-        value = {"step": position[0], "phase": position[1], "seq": app.sent}
-        states.widgets.append(
-            WidgetState(id=data["id"], json_value=json.dumps({"position": value}))
-        )
+        state["position"] = {
+            "step": position[0], "phase": position[1], "seq": app.sent, "held": list(held),
+        }  # fmt: skip
+    if need is not None:
+        state["need"] = {"keys": list(need), "seq": getattr(app, "sent", 0)}
+    if state:
+        states.widgets.append(WidgetState(id=data["id"], json_value=json.dumps(state)))
     if trigger is not None:
         payload = json.dumps([{"event": trigger[0], "value": trigger[1]}])
         aggregator = _make_trigger_id(data["id"], "events")

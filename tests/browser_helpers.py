@@ -11,11 +11,13 @@ def settle(page):
     page.wait_for_selector(SETTLED, timeout=30_000)
     page.wait_for_function("!document.querySelector('[data-testid=stSkeleton]')", timeout=30_000)
     page.wait_for_selector(VIEW_READY, timeout=30_000)
-    page.wait_for_function(
+    page.wait_for_function(  # drawn, and the server has applied the view's last move
         "() => { const s = document.querySelector('.st-key-status strong');"
-        " return s && s.textContent.includes('Phase:'); }",
+        " const v = document.querySelector('.sv-mount');"
+        " return s && s.textContent.includes('Phase:') && v.dataset.ack === v.dataset.seq; }",
         timeout=30_000,
     )
+    page.wait_for_selector(SETTLED, timeout=30_000)
     assert page.locator("[data-testid=stException]").count() == 0
 
 

@@ -189,3 +189,29 @@ def test_styles_drawn_in_place_are_what_plotly_draws(page):
         page.evaluate(f"() => Plotly.redraw(document.querySelector('{GRAPH}'))")
         assert page.evaluate(SHAPE_STYLES) == in_place, done
     settle(page)
+
+
+def test_undo_reaches_back_past_a_reload(page):
+    """After a reload Undo still goes back through a training run to the phases before it
+    (the tab kept its earlier states; the server checked them)."""
+    focus(page)
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    wait_status(page, "Phase: output_z")
+    settle(page)
+    page.locator(".st-key-epochs input").fill("2")
+    page.locator(".st-key-epochs input").press("Enter")
+    settle(page)
+    page.click(".st-key-train button")
+    wait_status(page, "Epoch 2 · Step 16 · Phase: ready")
+    settle(page)
+    page.reload()
+    settle(page)
+    assert "Epoch 2 · Step 16 · Phase: ready" in status(page)
+    page.wait_for_function("() => !document.querySelector('.st-key-prev_phase button').disabled")
+    page.click(".st-key-prev_phase button")  # undo the training run
+    wait_status(page, "Epoch 0 · Step 0 · Phase: output_z")
+    settle(page)
+    page.click(".st-key-prev_phase button")
+    wait_status(page, "Phase: hidden_a")
+    settle(page)

@@ -5,7 +5,7 @@ import pytest
 
 pytest.importorskip("streamlit")
 
-from apptest_helpers import assert_clean, click, new_app, send, sess, shown
+from apptest_helpers import assert_clean, click, new_app, send, sess, shown, stepview_data
 
 from autoencoder.notebook import NOTEBOOK_START
 from autoencoder.page import actions
@@ -192,3 +192,17 @@ def test_selected_element_is_explained(at):
     assert inspector.count("<math") >= 3  # its own equations, as MathML
     send(at, trigger=("select", ""))
     assert actions.SELECTED_KEY not in at.session_state and "inspector" not in shown(at)
+
+
+def test_a_view_that_holds_the_steps_is_sent_only_their_names(at):
+    """After a move, the steps the view said it holds come back as names; when it lacks
+    one (drawn anew) and asks, everything is sent again in full."""
+    first = stepview_data(at)
+    held = [s["key"] for s in first["steps"]] + [first["static"]["key"]]
+    send(at, (first["current"], 1), held=held)
+    lean = stepview_data(at)
+    assert all(s.get("held") for s in lean["steps"]) and lean["static"].get("held")
+    assert lean["phase"] == 1 and sess(at).phase == "hidden_z"
+    send(at, need=held[:1], held=held)
+    again = stepview_data(at)
+    assert not any(s.get("held") for s in again["steps"]) and "figure" in again["static"]

@@ -24,7 +24,7 @@ def keys(app) -> set[str]:
 def large_graph(app) -> bool:
     """Whether the stepping view draws the large (presentation) graph."""
     data = stepview_data(app)
-    node = data["figure"]["layout"]["shapes"][48]
+    node = data["static"]["figure"]["layout"]["shapes"][48]
     return data["large"] and node["x1"] - node["x0"] == 60
 
 

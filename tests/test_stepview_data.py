@@ -4,6 +4,8 @@ core (the same statuses, numbers and step ids as pressing Next phase on a Sessio
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from autoencoder.figures_layout import WEIGHT_RANGE, weight_colours, weight_scale
 from autoencoder.figures_stepview import position_view
@@ -79,3 +81,39 @@ def _hex(colour: str) -> str:
 def test_the_widest_edges_keep_3_to_1_contrast_in_both_themes(theme, background):
     for colour in weight_colours([-WEIGHT_RANGE, WEIGHT_RANGE, -9.0, 9.0], weight_scale(theme)):
         assert _contrast(_hex(colour), background) >= 3.0, (theme, colour)
+
+
+def test_steps_the_browser_holds_are_named_not_sent_again():
+    from autoencoder.page.stepview_data import without_held
+
+    s = Session()
+    s.go_to(2)
+    full = payload(s)
+    keys = {step["key"] for step in full["steps"]} | {full["static"]["key"]}
+    lean = without_held(full, keys)
+    assert all(
+        step == {"id": step["id"], "key": step["key"], "held": True} for step in lean["steps"]
+    )
+    assert lean["static"] == {"key": full["static"]["key"], "held": True}
+    assert len(json.dumps(lean)) < 2000 < 100_000 < len(json.dumps(full))
+    assert without_held(full, set()) == full
+    # another look (a selected element) is another key: sent in full
+    other = payload(s, {**LOOK, "selected": "h1"})
+    assert not any(step.get("held") for step in without_held(other, keys)["steps"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.one_of(
+        st.none(),
+        st.integers(),
+        st.text(),
+        st.lists(st.one_of(st.text(), st.integers(), st.none())),
+    )
+)
+def test_what_the_browser_says_it_holds_is_checked(value):
+    from autoencoder.page.stepview_data import read_held, read_position
+
+    held = read_held(value)
+    assert isinstance(held, set) and all(isinstance(k, str) and len(k) <= 64 for k in held)
+    assert read_position(value) is None or isinstance(value, dict)

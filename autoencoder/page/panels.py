@@ -9,12 +9,10 @@ from .state import session
 CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
 # Long equations scroll inside their box instead of being cut off or widening the page.
 # A Plotly graph that finds its box 0 px wide or high when first drawn is drawn twice
-# (see figures_network.network_figure); a 1 px minimum keeps it to once. The URL script
-# (sharing.sync_url) takes no room.
+# (see figures_network.network_figure); a 1 px minimum keeps it to once.
 STYLE = """<style>
 .st-key-phase_detail .katex-display { overflow-x: auto; overflow-y: hidden; padding: 2px 0; }
 [data-testid="stPlotlyChart"] > div { min-width: 1px; min-height: 1px; }
-[data-testid="stElementContainer"]:has([data-testid="stHtml"] script) { display: none; }
 </style>"""
 
 

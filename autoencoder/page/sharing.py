@@ -4,14 +4,13 @@
   opened elsewhere) from the query parameters (:mod:`autoencoder.urlstate`). A link that
   cannot be used is refused as a whole, with a message naming the parameter, and the
   session starts fresh.
-- :func:`sync_url`, called at the end of every run of the stepping area (so after every
-  click, and in every full run), makes the address bar carry the state's parameters and
-  ``presentation``. Other keys (``controls``, ...) are left alone. Play reruns the whole
-  page after each tick, so the URL follows play tick by tick and holds the final state
-  when it stops. The browser writes it (``history.replaceState``), not ``st.query_params``:
+- :func:`wanted_url_params`: the parameters the address bar must carry (the state's and
+  ``presentation``; other keys such as ``controls`` are left alone). The stepping view,
+  drawn in every run, writes them with ``history.replaceState``, not ``st.query_params``:
   Streamlit keeps the query in its top component's state, so a change there re-renders the
   whole page (about 50 ms a click, measured) and pushes one history entry per click. So
-  the Back button leaves the page; the Undo button undoes.
+  the Back button leaves the page; the Undo button undoes. Play reruns the whole page
+  after each tick, so the URL follows play tick by tick.
 - :func:`sharing_panel`: export (a JSON file built only when clicked), import of a state or
   weights file, and W1 b1 W2 b2 pasted as a notebook printed them. Each load is one
   undoable action; anything unusable gets a message and changes nothing.
@@ -19,7 +18,6 @@
 Nothing a user supplies is evaluated; messages quote it with markdown switched off.
 """
 
-import json
 import math
 import re
 
@@ -71,32 +69,11 @@ def session_from_url() -> Session:
         return Session()
 
 
-# Sets or removes each parameter the page owns (null: remove), keeps the others.
-URL_SCRIPT = """<script>(() => {
-  const url = new URL(window.location.href);
-  for (const [key, value] of Object.entries(%s)) {
-    if (value === null) url.searchParams.delete(key); else url.searchParams.set(key, value);
-  }
-  if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
-})();</script>"""
-
-
 def wanted_url_params() -> dict[str, str | None]:
     """Every URL parameter the page writes: its value, or None where it must go."""
     wanted = dict.fromkeys(urlstate.KEYS) | urlstate.encode(session())
     wanted[lecture.PRESENTATION_KEY] = "1" if lecture.presenting() else None
     return wanted
-
-
-def script_json(value) -> str:
-    """``value`` as JSON that can sit inside a <script> element."""
-    text = json.dumps(value)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-def sync_url():
-    """Make the URL carry the current state (see the module docstring)."""
-    st.html(URL_SCRIPT % script_json(wanted_url_params()), unsafe_allow_javascript=True)
 
 
 # --- loading (callbacks: one state change each) -------------------------------------------

@@ -9,7 +9,7 @@ the fragment asks for a full rerun instead, so nothing on the page goes stale.
 
 import streamlit as st
 
-from . import learning, lecture, panels, sharing, stepview
+from . import learning, lecture, panels, stepview
 from .state import session
 
 DRAWN_KEY = "ae_outside_drawn"  # what the last full run showed outside the fragment
@@ -44,4 +44,3 @@ def stepping_area():
     stepview.stepping_view(controls=lecture.shows("step"))
     if lecture.shows("step"):
         lecture.key_legend()
-    sharing.sync_url()

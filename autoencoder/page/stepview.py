@@ -17,16 +17,24 @@ import streamlit as st
 from autoencoder.figures_ids import ALL_IDS
 from autoencoder.session import step_id
 
-from . import actions, lecture
+from . import actions, lecture, sharing
 from .state import session
-from .stepview_data import step_data, step_list, view_payload
+from .stepview_data import (
+    read_held,
+    read_pasts,
+    read_position,
+    step_data,
+    step_list,
+    view_payload,
+    without_held,
+)
 
 ASSETS = Path(__file__).with_name("stepview")
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 KEY = "stepview"
 ACK_KEY = "ae_stepview_ack"  # the number of the last position message applied
 STEPS_KEY = "ae_stepview_steps"  # this session's prepared steps, by what they depend on
-ID_CHARS = set("0123456789abcdef")
+HAVE_KEY = "ae_stepview_have"  # the prepared steps the browser said it holds
 
 
 def ensure_plotly_asset() -> Path:
@@ -42,19 +50,6 @@ ensure_plotly_asset()
 STEPVIEW = st.components.v2.component(
     "autoencoder.stepview", js="stepview.js", css="stepview.css", isolate_styles=False
 )
-
-
-def read_position(value) -> tuple[str, int, int] | None:
-    """(step id, phase, message number) from what the browser sent, or None if it is not
-    one (anything a browser sends is checked like any other input)."""
-    if not isinstance(value, dict):
-        return None
-    step, phase, seq = value.get("step"), value.get("phase"), value.get("seq")
-    if not (isinstance(step, str) and len(step) == 16 and set(step) <= ID_CHARS):
-        return None
-    if type(phase) is not int or not 0 <= phase <= 9 or type(seq) is not int or seq < 0:
-        return None
-    return step, phase, seq
 
 
 def _state(name: str):
@@ -74,10 +69,25 @@ def on_position():
     step, phase, seq = position
     session().move_to(step, phase)
     st.session_state[ACK_KEY] = max(seq, st.session_state.get(ACK_KEY, 0))
+    st.session_state[HAVE_KEY] = read_held(_state("position").get("held"))
+
+
+def on_need():
+    """The browser lacks steps it was told it holds (it was drawn anew): send them all."""
+    st.session_state[HAVE_KEY] = set()
 
 
 def on_undo():
     actions.prev_phase()
+
+
+def on_restore():
+    """A reloaded tab brings back its earlier states: they become the undo history of
+    this new session (only one that has none yet); anything unusable is ignored whole."""
+    s = session()
+    pasts = read_pasts(_state("restore"))
+    if pasts is not None and not s.history:
+        s.adopt_history(pasts)
 
 
 def on_select():
@@ -116,14 +126,17 @@ def prepared_steps(s, appearance: dict) -> list[dict]:
 def stepping_view(controls: bool = True):
     s = session()
     appearance = look()
-    payload = view_payload(
-        s, prepared_steps(s, appearance), st.session_state.get(ACK_KEY, 0), appearance
-    )
+    steps = prepared_steps(s, appearance)
+    payload = view_payload(s, steps, st.session_state.get(ACK_KEY, 0), appearance)
+    payload = without_held(payload, st.session_state.get(HAVE_KEY, set()))
     payload["controls"] = controls
+    payload["url"] = sharing.wanted_url_params()
     STEPVIEW(
         key=KEY,
         data=payload,
         on_position_change=on_position,
         on_undo_change=on_undo,
         on_select_change=on_select,
+        on_need_change=on_need,
+        on_restore_change=on_restore,
     )

@@ -12,6 +12,7 @@ Every text here is built from numbers and fixed words and escaped; no user text 
 
 from html import escape
 
+from autoencoder import urlstate
 from autoencoder.figures_equations import (
     EQUATION_CSS,
     element_equations_html,
@@ -31,10 +32,13 @@ from autoencoder.figures_stepview import (
 from autoencoder.model import bits_to_str
 from autoencoder.phases import PHASE_NAMES, PHASES, Step, start_step
 from autoencoder.session import Session, replay_step, status_line, step_id
+from autoencoder.session_state import StateError
 
 from .phase_text import TITLES, phase_arrays, step_printout
 
 N_POSITIONS = len(PHASES) + 1
+ID_CHARS = set("0123456789abcdef")
+MAX_HELD = 32
 READY_NOTE = "The input is also the target: it is an autoencoder."
 
 
@@ -141,11 +145,18 @@ def step_data(start: Step, counters: tuple, settings, look: dict) -> dict:
             position["inspector"] = inspector_html(step, look["selected"], settings.rule)
         positions.append(position)
         before = view
+    sid = step_id(start, counters[0])
     return {
-        "id": step_id(start, counters[0]),
+        "id": sid,
+        "key": f"{sid}-{look_key(look)}",
         "positions": positions,
         "halo": halo_place(look["selected"], look["large"]),
     }
+
+
+def look_key(look: dict) -> str:
+    """A short name for what a step's prepared data depends on beyond the step."""
+    return f"{look['theme'] or '-'}.{int(bool(look['large']))}.{look['selected'] or '-'}"
 
 
 def next_start(start: Step, counters: tuple, settings) -> tuple[Step, tuple]:
@@ -183,16 +194,84 @@ def view_payload(s: Session, steps: list[dict], ack: int, look: dict) -> dict:
     server has applied (the browser keeps its own view while newer ones are on the way)."""
     return {
         "steps": steps,
+        "static": {  # what the graph is drawn from once: it depends on the size only
+            "key": f"static-{int(bool(look['large']))}",
+            "figure": base_figure(look["large"]),
+            "places": label_places(),
+            "names": element_names(),
+            "equation_css": EQUATION_CSS,
+        },
+        "colour_bar": {**COLOUR_BAR, "stops": weight_scale(look["theme"])},
         "current": s.step_id,
         "phase": s.step.done,
         "ack": ack,
         "can_undo": bool(s.history),
+        "history_len": len(s.history),
         "large": look["large"],
-        "figure": base_figure(look["large"]),
-        "places": label_places(),
-        "names": element_names(),
-        "colour_bar": {**COLOUR_BAR, "stops": weight_scale(look["theme"])},
         "selected": look["selected"],
         "custom": s.settings.dataset == "custom",
-        "equation_css": EQUATION_CSS,
     }
+
+
+def without_held(payload: dict, held: set[str]) -> dict:
+    """``payload`` with the prepared steps (and the static figure) the browser already
+    holds named by their key instead of sent again: a click then costs a few hundred
+    bytes instead of a few hundred kB. The browser asks again (``need``) if it lacks one."""
+    steps = [
+        {"id": s["id"], "key": s["key"], "held": True} if s["key"] in held else s
+        for s in payload["steps"]
+    ]
+    static = payload["static"]
+    if static["key"] in held:
+        static = {"key": static["key"], "held": True}
+    return {**payload, "steps": steps, "static": static}
+
+
+# --- what the browser sends (checked like any other input) ------------------------------
+
+
+def read_held(value) -> set[str]:
+    """The keys of the prepared steps the browser says it holds (checked; at most
+    ``MAX_HELD`` of them); an empty set for anything else."""
+    if not isinstance(value, list) or len(value) > MAX_HELD:
+        return set()
+    return {k for k in value if isinstance(k, str) and len(k) <= 64 and k.isascii()}
+
+
+def read_position(value) -> tuple[str, int, int] | None:
+    """(step id, phase, message number) from what the browser sent, or None if it is not
+    one (anything a browser sends is checked like any other input)."""
+    if not isinstance(value, dict):
+        return None
+    step, phase, seq = value.get("step"), value.get("phase"), value.get("seq")
+    if not (isinstance(step, str) and len(step) == 16 and set(step) <= ID_CHARS):
+        return None
+    if type(phase) is not int or not 0 <= phase <= 9 or type(seq) is not int or seq < 0:
+        return None
+    return step, phase, seq
+
+
+MAX_RESTORED = 100  # undo points the browser may bring back after a reload
+MAX_RESTORED_CHARS = 400_000
+
+
+def read_pasts(value) -> list[Session] | None:
+    """The earlier states a reloaded tab brings back (a list of URL queries, oldest first;
+    a None value is a parameter the URL does not have), each decoded and checked as any
+    link is; None if any one is not usable."""
+    if not isinstance(value, list) or not 0 < len(value) <= MAX_RESTORED:
+        return None
+    queries = []
+    for query in value:
+        if not isinstance(query, dict):
+            return None
+        query = {k: v for k, v in query.items() if v is not None}
+        if not all(isinstance(k, str) and isinstance(v, str) for k, v in query.items()):
+            return None
+        queries.append(query)
+    if sum(len(k) + len(v) for q in queries for k, v in q.items()) > MAX_RESTORED_CHARS:
+        return None
+    try:
+        return [urlstate.decode(q) for q in queries]
+    except StateError:
+        return None

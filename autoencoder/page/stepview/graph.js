@@ -62,6 +62,8 @@ export class Graph {
     this.figure = payload.figure;
     this.view = null;
     this.labels = {};
+    this.sizes = new Map(); // label kind and text -> [width, height] in px
+    this.fonts = new Map(); // label kind -> its font (the sizes change with it)
     this.scale = 1;
     this.ready = loadPlotly().then((Plotly) => this.draw(Plotly, onClick, onHover));
   }
@@ -187,6 +189,8 @@ export class Graph {
       }
       this.Plotly.relayout(this.plot, update);
       this.box.style.setProperty("--sv-node-scale", scale.toFixed(3));
+      this.fonts.clear();
+      this.sizes.clear();
     }
     this.place();
   }
@@ -207,10 +211,11 @@ export class Graph {
       taken.push(rect);
     };
     const hide = (el) => { el.style.visibility = "hidden"; };
-    const sizes = new Map();
+    // A label's size from its font and text on a canvas: no forced layout of the page.
     const measure = (el) => {
-      if (!sizes.has(el)) sizes.set(el, [el.offsetWidth, el.offsetHeight]);
-      return sizes.get(el);
+      const key = `${el.className}|${el.textContent}`;
+      if (!this.sizes.has(key)) this.sizes.set(key, this.textSize(el));
+      return this.sizes.get(key);
     };
     // nodes and biases are obstacles; their values sit inside (nodes) or beside (biases)
     this.places.node_text.forEach(([x, y], n) => {
@@ -240,7 +245,7 @@ export class Graph {
       const el = this.labels.headers[n];
       const [w, h] = measure(el);
       const [cx] = this.toPixels(x, 0);
-      const left = Math.max(0, Math.min(cx - w / 2, this.plot.clientWidth - w));
+      const left = Math.max(0, Math.min(cx - w / 2, this.plot._fullLayout.width - w));
       if (!el.textContent) return hide(el);
       for (const top of [2, 4 + h]) { // a second row when the first is taken
         const rect = { l: left, r: left + w, t: top, b: top + h };
@@ -275,6 +280,27 @@ export class Graph {
         return hide(el);
       });
     }
+  }
+
+  /** The labels' fonts changed (presentation mode): measure and place them again. */
+  fontsChanged() {
+    this.fonts.clear();
+    this.sizes.clear();
+    this.place();
+  }
+
+  /** [width, height] in px of a label's text, as the browser will draw it. */
+  textSize(el) {
+    let font = this.fonts.get(el.className);
+    if (!font) {
+      const style = getComputedStyle(el);
+      const pad = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+      font = { font: style.font, pad, height: parseFloat(style.fontSize) * 1.15 };
+      this.fonts.set(el.className, font);
+    }
+    const context = (this.canvas ||= document.createElement("canvas")).getContext("2d");
+    context.font = font.font;
+    return [context.measureText(el.textContent).width + font.pad, font.height];
   }
 
   /** The green halo around the selected element (or none). */

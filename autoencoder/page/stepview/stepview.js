@@ -26,6 +26,7 @@ class StepView {
     this.root = root;
     this.component = component;
     this.steps = new Map();
+    this.held = new Map(); // prepared steps and the static figure by key, newest last
     this.order = [];
     this.at = null; // { id, phase } shown
     this.seq = 0; // position messages sent
@@ -65,35 +66,121 @@ class StepView {
     this[action]();
   }
 
-  /** New data from the server. */
+  /** New data from the server. Steps (and the static figure) the view already holds
+   *  come as their key only; if one is missing (a new mount), ask for all again. */
   receive(data) {
-    this.data = data;
-    this.steps = new Map(data.steps.map((s) => [s.id, expand(s)]));
-    this.order = data.steps.map((s) => s.id);
+    const missing = [];
+    const steps = data.steps.map((s) => {
+      if (!s.held) return this.hold(expand(s));
+      if (!this.held.has(s.key)) missing.push(s.key);
+      return this.held.get(s.key);
+    });
+    if (data.static.held) {
+      if (!this.held.has(data.static.key)) missing.push(data.static.key);
+    } else this.hold(data.static);
+    if (missing.length) {
+      this.component.setStateValue("need", { keys: missing, seq: this.seq });
+      return;
+    }
+    this.data = { ...data, ...this.held.get(data.static.key) };
+    this.steps = new Map(steps.map((s) => [s.id, s]));
+    this.order = steps.map((s) => s.id);
+    this.writeUrl(data.url);
+    this.keepHistory(data);
     const mine = this.at && this.steps.has(this.at.id);
     if (data.ack >= this.seq || !mine) {
       this.at = { id: data.current, phase: data.phase };
       this.seq = Math.max(this.seq, data.ack);
     }
+    data = this.data;
     if (!this.root.querySelector("style.sv-equations")) {
       const style = document.createElement("style");
       style.className = "sv-equations";
       style.textContent = data.equation_css; // the MathML's own rules (figures_math)
       this.root.appendChild(style);
     }
+    if (this.graph && this.graph.key !== data.static.key) { // presentation mode, theme
+      this.graph.destroy();
+      this.el(".sv-labels").replaceChildren();
+      this.graph = null;
+      this.haloShown = undefined;
+    }
     if (!this.graph) {
       this.graph = new Graph(this.el(".sv-graph"), data, (id) => this.pick(id), (id, ev) => this.hover(id, ev));
+      this.graph.key = data.static.key;
       this.graph.ready.then(() => this.render());
     }
-    this.el(".sv-root").classList.toggle("sv-large", !!data.large);
+    const root = this.el(".sv-root");
+    if (root.classList.contains("sv-large") !== !!data.large) {
+      root.classList.toggle("sv-large", !!data.large);
+      if (this.graph) this.graph.fontsChanged();
+    }
     this.el(".sv-root").classList.toggle("sv-no-controls", !data.controls);
-    this.el(".sv-bar-colours").style.background = `linear-gradient(90deg, ${data.colour_bar.stops
+    const gradient = `linear-gradient(90deg, ${data.colour_bar.stops
       .map(([t, c]) => `${c} ${t * 100}%`).join(", ")})`;
-    this.el(".sv-hint").textContent = data.custom
+    const bar = this.el(".sv-bar-colours");
+    if (bar.dataset.gradient !== gradient) {
+      bar.style.background = gradient;
+      bar.dataset.gradient = gradient;
+    }
+    this.setText(".sv-hint", data.custom
       ? "Click an input node to flip its bit."
-      : "Click a node or an edge for its numbers.";
+      : "Click a node or an edge for its numbers.");
     this.render();
     while (this.waiting > 0 && this.canAdvance()) { this.waiting--; this.next(); }
+  }
+
+  /** Change an element's text only when it differs (a write costs a layout). */
+  setText(selector, text) {
+    const el = this.el(selector);
+    if (el.textContent !== text) el.textContent = text;
+  }
+
+  /** Keep a prepared step (or the static figure) by its key; the oldest go first. */
+  hold(item) {
+    this.held.delete(item.key);
+    this.held.set(item.key, item);
+    while (this.held.size > 24) this.held.delete(this.held.keys().next().value);
+    return item;
+  }
+
+  /** Keep this tab's earlier states (its undo history, as URL queries) in the browser's
+   *  session storage, so that a reload can bring them back (bounded; the server checks
+   *  each one as it checks any link). */
+  keepHistory(data) {
+    const key = `autoencoder:history:${window.location.pathname}`;
+    let kept = [];
+    try { kept = JSON.parse(sessionStorage.getItem(key) || "[]"); } catch (e) { kept = []; }
+    if (!Array.isArray(kept)) kept = [];
+    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+    const last = kept[kept.length - 1];
+    if (!this.restoreTried) {
+      this.restoreTried = true;
+      if (data.history_len === 0 && last && same(last.q, data.url) && kept.length > 1) {
+        // every earlier state kept (where presses were coalesced into one message, the
+        // phases between are missing: Undo then skips them)
+        const pasts = kept.slice(0, -1).filter((entry) => entry.n < last.n).map((e) => e.q);
+        if (pasts.length) {
+          kept = [...pasts.map((q, n) => ({ n, q })), { n: pasts.length, q: last.q }];
+          this.component.setTriggerValue("restore", pasts);
+          try { sessionStorage.setItem(key, JSON.stringify(kept)); } catch (e) { /* full */ }
+          return;
+        }
+      }
+    }
+    kept = kept.filter((entry) => entry.n < data.history_len).slice(-99);
+    kept.push({ n: data.history_len, q: data.url });
+    try { sessionStorage.setItem(key, JSON.stringify(kept)); } catch (e) { /* full: keep none */ }
+  }
+
+  /** Make the address bar carry the state: set or remove each parameter the page owns. */
+  writeUrl(params) {
+    const url = new URL(window.location.href);
+    for (const [key, value] of Object.entries(params)) {
+      if (value === null) url.searchParams.delete(key);
+      else url.searchParams.set(key, value);
+    }
+    if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
   }
 
   neighbour(id, by) {
@@ -133,7 +220,8 @@ class StepView {
   go(id, phase) {
     this.at = { id, phase };
     this.seq += 1;
-    this.component.setStateValue("position", { step: id, phase, seq: this.seq });
+    const held = [...this.held.keys()];
+    this.component.setStateValue("position", { step: id, phase, seq: this.seq, held });
     this.render();
   }
 
@@ -193,9 +281,8 @@ class StepView {
     const step = this.steps.get(this.at.id);
     if (!step) return;
     const position = step.positions[this.at.phase];
-    const set = (name, text) => { const e = this.el(name); if (e.textContent !== text) e.textContent = text; };
-    set(".st-key-status strong", position.status);
-    set(".sv-caption-line", position.caption);
+    this.setText(".st-key-status strong", position.status);
+    this.setText(".sv-caption-line", position.caption);
     const [next, name] = position.next_label.split(": ");
     const button = this.el(".st-key-next_phase button");
     if (button.dataset.name !== name) {
@@ -206,7 +293,7 @@ class StepView {
     this.el(".st-key-prev_phase button").disabled = atStart && !this.data.can_undo;
     const scrub = this.el(".st-key-phase_scrubber input");
     if (+scrub.value !== this.at.phase) scrub.value = this.at.phase;
-    this.el(".sv-scrub-name").textContent = position.status.split("Phase: ")[1];
+    this.setText(".sv-scrub-name", position.status.split("Phase: ")[1]);
     const panel = this.el(".st-key-phase_detail .sv-panel");
     if (panel.dataset.at !== `${this.at.id}:${this.at.phase}`) {
       const open = panel.querySelector("details[open]") !== null;
