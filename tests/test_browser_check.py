@@ -56,7 +56,7 @@ def test_class_notebook_verdicts_then_garbage_then_json(page, artifacts):
 
     paste(page, "this is not a notebook")
     wait_for_report(page, "Could not check this text")
-    assert "no arrays recognised" in page.inner_text(REPORT)
+    assert "no arrays found" in page.inner_text(REPORT)
     page.locator(REPORT).screenshot(path=artifacts / "check-garbage.png")
 
     step = run_step(init_params(5), notebook_input(), lr=0.1, rule="exact")
