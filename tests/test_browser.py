@@ -151,9 +151,11 @@ def test_a_click_on_a_node_explains_it_beside_the_graph(page, artifacts):
     }}""")
     page.mouse.click(*point)
     page.wait_for_selector(".st-key-selected_element:not([hidden]) math", timeout=30_000)
-    text = page.inner_text(".st-key-selected_element")
+    text = page.inner_text(".st-key-selected_element .sv-inspector")
     assert text.startswith("o3 (output)") and "delta" in text
     page.screenshot(path=str(artifacts / "view-inspector.png"))
+    page.click(".st-key-clear_selected button")
+    page.wait_for_selector(".st-key-selected_element[hidden]", state="attached", timeout=30_000)
 
 
 def test_play_the_step_walks_the_phases_and_any_key_stops_it(page):

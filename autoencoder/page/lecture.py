@@ -128,7 +128,7 @@ def key_legend():
     keys = list(KEY_LEGEND) if shows("train") else list(KEY_LEGEND[:3])
     items = " · ".join(f"`{k}` {what}" for k, what in keys)
     with st.container(key="key_legend"):
-        st.caption(f"Keys: {items} (click the page first)")
+        st.caption(f"Keys: {items} (anywhere on the page but in a text field)")
 
 
 def toggle_play():

@@ -37,7 +37,10 @@ export const LAYOUT = `
       </div>
     </div>
     <div class="sv-side">
-      <div class="st-key-selected_element" hidden><div class="sv-inspector"></div></div>
+      <div class="st-key-selected_element" hidden>
+        <div class="st-key-clear_selected"><button type="button" title="Clear selection">× Clear</button></div>
+        <div class="sv-inspector"></div>
+      </div>
       <div class="st-key-phase_detail"><div class="sv-panel"></div></div>
     </div>
   </div>

@@ -43,6 +43,7 @@ class StepView {
     this.el(".st-key-prev_phase button").onclick = () => this.prev();
     this.el(".st-key-full_step button").onclick = () => this.full();
     this.el(".st-key-phase_scrubber input").oninput = (e) => this.go(this.at.id, +e.target.value);
+    this.el(".st-key-clear_selected button").onclick = () => this.component.setTriggerValue("select", "");
     this.el(".st-key-play_step button").onclick = () => (this.timer ? this.stopPlay() : this.play());
     this.el(".st-key-weight_labels input").onchange = (e) => {
       this.el(".sv-graph").classList.toggle("sv-weights-on", e.target.checked);
