@@ -205,17 +205,16 @@ def _node_equations(s: Step, layer: str, n: int, values: dict) -> list[str]:
     if layer == "x":
         return [m.row(sym("x", k), EQ, sym("t", k), EQ, _n(s.x[n]))]
     used, notebook = params_before_update(s), s.rule == "notebook"
-    node = sym(layer, k)
 
-    def of(quantity):  # z_{h_2}
-        return sym(quantity, node)
+    def of(quantity):  # z^h_2: the phase panel's notation, counting from 1
+        return sym(quantity, k, layer)
 
     if layer == "h":
         src, w, b, tag = s.x, used["W1"][:, n], used["b1"][n], layer_tag(1)
         z, a, d, i, src_i = s.hidden_z, s.hidden_a, s.hidden_delta, "i", sym("x", "i")
     else:
         src, w, b, tag = s.hidden_a, used["W2"][:, n], used["b2"][n], layer_tag(2)
-        z, a, d, i, src_i = s.output_z, s.output_a, s.output_delta, "j", sym("a", sym("h", "j"))
+        z, a, d, i, src_i = s.output_z, s.output_a, s.output_delta, "j", sym("a", "j", "h")
     z_sym = [m.under(BIG_SUM, m.mi(i)), src_i, sym("W", indices(i, k), tag)]
     z_sym += [m.mo("+"), sym("b", k, tag)]
     eqs = []
@@ -241,7 +240,7 @@ def _node_equations(s: Step, layer: str, n: int, values: dict) -> list[str]:
                 *((indices("k", k), layer_tag(1)) if notebook else (indices(k, "k"), layer_tag(2))),
             )
             big = m.parens(
-                m.under(BIG_SUM, m.mi("k")), sym("δ", sym("o", "k")), w_sym, stretchy=True
+                m.under(BIG_SUM, m.mi("k")), sym("δ", "k", "o"), w_sym, stretchy=True
             )
             rows = [eq_row(of("δ"), big, fprime(at))]
             rows += _sum_rows(s.output_delta, W, [EQ, LP], [RP, CDOT, _p(slope)])
@@ -256,12 +255,12 @@ def _param_equations(s: Step, name: str, index: tuple, details: dict) -> list[st
     grad, before, change = details["gradient"], details["before"], details["change"]
     if name[0] == "W":
         p_sym = sym("W", indices(*one), layer_tag(layer))
-        src_sym = sym("x", one[0]) if layer == 1 else sym("a", sym("h", one[0]))
+        src_sym = sym("x", one[0]) if layer == 1 else sym("a", one[0], "h")
         prod, src = [src_sym, THIN], s.x if layer == 1 else s.hidden_a
     else:
         p_sym, prod, src = sym("b", one[0], layer_tag(layer)), [], None
     delta = s.hidden_delta if layer == 1 else s.output_delta
-    prod.append(sym("δ", sym("h" if layer == 1 else "o", one[-1])))
+    prod.append(sym("δ", one[-1], "h" if layer == 1 else "o"))
     eqs = [m.row(p_sym, EQ, _n(before))]
     if grad is not None:
         if s.rule == "exact":

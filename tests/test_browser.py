@@ -142,13 +142,7 @@ def test_a_click_on_a_node_explains_it_beside_the_graph(page, artifacts):
         page.click(".st-key-next_phase button")
     wait_status(page, "Phase: output_delta")
     settle(page)
-    point = page.evaluate(f"""() => {{
-        const gd = document.querySelector('{GRAPH}'), s = gd._fullLayout._size;
-        const r = gd.getBoundingClientRect(), xr = gd._fullLayout.xaxis.range,
-              yr = gd._fullLayout.yaxis.range;
-        return [r.left + s.l + (2 - xr[0]) / (xr[1] - xr[0]) * s.w,
-                r.top + s.t + (1 - (5 - yr[0]) / (yr[1] - yr[0])) * s.h];  // o3
-    }}""")
+    point = node_point(page, 2.0, 5.0)  # o3
     page.mouse.click(*point)
     page.wait_for_selector(".st-key-selected_element:not([hidden]) math", timeout=30_000)
     text = page.inner_text(".st-key-selected_element .sv-inspector")
@@ -217,3 +211,25 @@ def test_undo_reaches_back_past_a_reload(page):
     page.click(".st-key-prev_phase button")
     wait_status(page, "Phase: hidden_a")
     settle(page)
+
+
+def node_point(page, x: float, y: float):
+    """Page coordinates of data point (x, y) of the network graph."""
+    return page.evaluate(
+        f"""([x, y]) => {{ const gd = document.querySelector('{GRAPH}'), s = gd._fullLayout._size;
+        const r = gd.getBoundingClientRect(), xr = gd._fullLayout.xaxis.range,
+              yr = gd._fullLayout.yaxis.range;
+        return [r.left + s.l + (x - xr[0]) / (xr[1] - xr[0]) * s.w,
+                r.top + s.t + (1 - (y - yr[0]) / (yr[1] - yr[0])) * s.h]; }}""",
+        [x, y],
+    )
+
+
+def test_clicking_an_input_node_flips_a_bit_of_your_pattern(page):
+    page.get_by_text("your pattern (click input nodes)").click()
+    wait_status(page, "x = 11011101")
+    settle(page)
+    page.mouse.click(*node_point(page, 0.0, 6.0))  # x2
+    wait_status(page, "x = 10011101")
+    settle(page)
+    assert "Phase: ready" in status(page)
