@@ -9,6 +9,7 @@ from autoencoder.page import (
     actions,
     check,
     controls,
+    intro,
     learning,
     lecture,
     panels,
@@ -32,6 +33,7 @@ if lecture.shows("share"):
     sharing.sharing_panel()
 
 lecture.title_row("8-3-8 autoencoder · backpropagation one phase at a time")
+intro.first_visit()
 stepping.remember_outside()
 stepping.stepping_area()  # a fragment: stepping clicks rerun only this part
 if lecture.shows("train"):

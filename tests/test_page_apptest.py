@@ -9,7 +9,14 @@ from apptest_helpers import assert_clean, click, new_app, send, sess, shown, ste
 
 from autoencoder.notebook import NOTEBOOK_START
 from autoencoder.page import actions
-from autoencoder.page.phase_text import phase_arrays, phase_latex, step_printout
+from autoencoder.page.phase_text import (
+    CAPTIONS,
+    NOTEBOOK_CAPTIONS,
+    caption,
+    phase_arrays,
+    phase_latex,
+    step_printout,
+)
 from autoencoder.phases import PHASE_NAMES, next_phase, start_step
 from autoencoder.session import Session
 
@@ -206,3 +213,28 @@ def test_a_view_that_holds_the_steps_is_sent_only_their_names(at):
     send(at, need=held[:1], held=held)
     again = stepview_data(at)
     assert not any(s.get("held") for s in again["steps"]) and "figure" in again["static"]
+
+
+def test_first_visit_explains_the_page_until_dismissed(at):
+    def intro_text(app):
+        return " ".join(m.value for m in app.markdown if "How to read this page" in m.value)
+
+    assert "nine **phases**" in intro_text(at) and "Orange outlines" in intro_text(at)
+    click(at, "intro_dismiss")
+    assert not intro_text(at)
+    click(at, "next_phase")
+    assert not intro_text(at)  # stays dismissed
+    assert not intro_text(new_app({"presentation": "1"}))  # not on the projector
+
+
+def test_each_phase_says_in_a_sentence_what_it_does(at):
+    data = stepview_data(at)
+    [step] = [s for s in data["steps"] if s["id"] == data["current"]]
+    names = ["ready", *PHASE_NAMES]
+    for name, position in zip(names, step["positions"]):
+        lead = position["panel"].split("<p class='sv-lead'>", 1)[1].split("</p>", 1)[0]
+        assert lead.replace("&#x27;", "'") == CAPTIONS[name]
+    s = Session()
+    s.update_settings(rule="notebook")
+    s.go_to(6)
+    assert caption(s.step).endswith(NOTEBOOK_CAPTIONS["output_delta"])

@@ -21,6 +21,37 @@ TITLES = {
     "update_hidden": "9 · Update input→hidden weights and hidden biases",
 }
 
+# One plain sentence under each title: what the phase does, in words.
+CAPTIONS = {
+    "ready": "The input is also the target: the network must give it back at its outputs.",
+    "hidden_z": "Each hidden unit adds up its weighted inputs, and its bias.",
+    "hidden_a": "Each hidden unit squashes its sum through the activation f.",
+    "output_z": "Each output unit adds up the hidden activations, weighted, and its bias.",
+    "output_a": "Each output unit squashes its sum: this is the network's copy of the input.",
+    "error": "How far each output is from its target, and the loss E that training lowers.",
+    "output_delta": "How much each output's sum should move: its error times the slope of f.",
+    "hidden_delta": "Each hidden unit's share of the error: the output deltas sent back "
+    "through the weights, times the slope of f.",
+    "update_output": "Each hidden→output weight moves by η × its hidden activation × the "
+    "output's delta; each output bias by η × the delta.",
+    "update_hidden": "Each input→hidden weight moves by η × its input × the hidden unit's "
+    "delta; each hidden bias by η × the delta.",
+}
+NOTEBOOK_CAPTIONS = {  # where the class notebook's rule departs from the gradient
+    "output_delta": "The notebook's rule takes the slope at the activation a_o, not at z_o.",
+    "hidden_delta": "The notebook's rule sends the deltas back through W1 where W2ᵀ belongs.",
+}
+
+
+def caption(step: Step) -> str:
+    """The plain sentence for the phase ``step`` has just performed (and, under the
+    notebook's rule, how it departs from the gradient)."""
+    text = CAPTIONS[step.phase]
+    if step.rule == "notebook" and step.phase in NOTEBOOK_CAPTIONS:
+        text += " " + NOTEBOOK_CAPTIONS[step.phase]
+    return text
+
+
 # The class notebook's variable names for each phase's arrays (class-notebook.txt).
 NOTEBOOK_NAMES = {
     "hidden_z": ("hidden_z",),

@@ -35,11 +35,11 @@ from autoencoder.session import Session, replay_step, status_line, step_id
 from autoencoder.session_state import StateError
 
 from .phase_text import TITLES, phase_arrays, step_printout
+from .phase_text import caption as phase_caption
 
 N_POSITIONS = len(PHASES) + 1
 ID_CHARS = set("0123456789abcdef")
 MAX_HELD = 32
-READY_NOTE = "The input is also the target: it is an autoencoder."
 
 
 def phase_name(done: int) -> str:
@@ -64,15 +64,14 @@ def uncounted(counters: tuple, n_patterns: int) -> tuple:
 
 
 def panel_html(step: Step, next_bits: str) -> str:
-    """The phase panel at ``step``: title, equation, the arrays as the notebook prints them,
-    and every array of the step so far (folded)."""
+    """The phase panel at ``step``: title, one plain sentence, equation, the arrays as the
+    notebook prints them, and every array of the step so far (folded)."""
     name = step.phase
     parts = [
         f"<h4>{escape(TITLES[name])}</h4>",
+        f"<p class='sv-lead'>{escape(phase_caption(step))}</p>",
         f"<div class='sv-eq'>{phase_equation_html(step)}</div>",
     ]
-    if name == "ready":
-        parts.append(f"<p class='sv-caption'>{READY_NOTE}</p>")
     arrays = phase_arrays(step, name)
     if arrays:
         text = "\n".join(f"{n}\n{t}" for n, t in arrays)
