@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .activations import get_activation
+from .losses import check_loss
 from .mistakes import REFERENCE, PhaseInputs, fix_for, mistakes_for
 from .model import SHAPES, Params, bits_to_str, parse_bits
 from .notebook_code import phase_code
@@ -48,6 +49,7 @@ class CheckInput:
     arrays: dict[str, np.ndarray] = field(default_factory=dict)
     after: dict[str, np.ndarray] = field(default_factory=dict)
     ignored: list[str] = field(default_factory=list)
+    loss: str = "squared"  # or "cross-entropy" (sigmoid outputs): then d_o = e
 
 
 # --- reading a check JSON object ------------------------------------------------------
@@ -128,9 +130,11 @@ def read_check_dict(obj) -> CheckInput:
     after = _canonical(after, "after.")
     ignored = [f"after.{k}" for k in after if k not in SHAPES]
     after = {k: to_array(f"after.{k}", v) for k, v in after.items() if k in SHAPES}
-    known = {*SHAPES, *STUDENT_KEYS, "input", "lr", "rule", "activation", "after"}
+    known = {*SHAPES, *STUDENT_KEYS, "input", "lr", "rule", "activation", "after", "loss"}
     ignored += [k for k in obj if k not in known]
-    return CheckInput(start, x, lr, activation, rule, arrays, after, ignored)
+    loss = obj.get("loss", "squared")
+    check_loss(loss, activation)
+    return CheckInput(start, x, lr, activation, rule, arrays, after, ignored, loss)
 
 
 # --- judging --------------------------------------------------------------------------
@@ -210,7 +214,7 @@ def check(ci: CheckInput) -> dict:
     """
     p = ci.start
     act, rule = get_activation(ci.activation), get_rule(ci.rule)
-    c = PhaseInputs(ci.x, p.W1, p.b1, p.W2, p.b2, ci.lr, act, rule)
+    c = PhaseInputs(ci.x, p.W1, p.b1, p.W2, p.b2, ci.lr, act, rule, loss=ci.loss)
     student = {**ci.arrays, **ci.after}
     phases = {}
     for phase in PHASE_NAMES:
@@ -230,6 +234,8 @@ def check(ci: CheckInput) -> dict:
     first = next((n for n, v in phases.items() if v["status"] not in ("match", "missing")), None)
     settings = {"input": bits_to_str(ci.x), "lr": ci.lr, "activation": ci.activation}
     settings["rule"] = ci.rule
+    if ci.loss != "squared":
+        settings["loss"] = ci.loss
     return {"first_mismatch": first, "phases": phases, "settings": settings, "ignored": ci.ignored}
 
 

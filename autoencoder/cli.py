@@ -20,6 +20,7 @@ from .activations import ACTIVATIONS
 from .check_report import format_report
 from .checker import check_text
 from .gradcheck import gradcheck
+from .losses import LOSS_NAMES, check_loss
 from .model import init_params, parse_bits, patterns_for
 from .notebook import NOTEBOOK_START, notebook_input, notebook_settings
 from .phases import PHASE_NAMES, next_phase, phase_result, start_step
@@ -80,7 +81,7 @@ def _print_array(name, value):
 
 def _settings(args):
     activation = args.activation or DEFAULT_ACTIVATION[args.rule]
-    return {"lr": args.lr, "rule": args.rule, "activation": activation}
+    return {"lr": args.lr, "rule": args.rule, "activation": activation, "loss": args.loss}
 
 
 def cmd_notebook(args):
@@ -161,7 +162,7 @@ def cmd_train(args):
 
 def cmd_gradcheck(args):
     params, _ = weights_io.load(args.weights)
-    error = gradcheck(params, args.input, args.activation or "sigmoid")
+    error = gradcheck(params, args.input, args.activation or "sigmoid", args.loss)
     print(f"largest relative error: {error:.3e}")
     return 0
 
@@ -223,7 +224,16 @@ def build_parser() -> argparse.ArgumentParser:
             choices=list(ACTIVATIONS),
             help="default: sigmoid for the exact rule, shifted-sigmoid for the notebook rule",
         )
+        loss_option(p)
         p.add_argument("--json", action="store_true", help="print one JSON object")
+
+    def loss_option(p):
+        p.add_argument(
+            "--loss",
+            choices=list(LOSS_NAMES),
+            default="squared",
+            help="squared (default, the notebook's) or cross-entropy (sigmoid outputs only)",
+        )
 
     step = add("step")
     step.add_argument("--weights", required=True, help="weights JSON file")
@@ -244,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     gc.add_argument("--weights", required=True)
     gc.add_argument("--input", required=True, type=_bits)
     gc.add_argument("--activation", choices=list(ACTIVATIONS))
+    loss_option(gc)
 
     ck = add("check")
     ck.add_argument("file", help="a check JSON file or a notebook's printed text")
@@ -274,6 +285,12 @@ def _run(parser, argv) -> int:
             raise UsageError(error_line("train", f"--patterns: {exc}")) from None
         if not 0 <= args.momentum < 1:
             raise UsageError(error_line("train", "--momentum must be in [0, 1)"))
+    if args.command in ("step", "train", "gradcheck"):
+        default = "sigmoid" if args.command == "gradcheck" else DEFAULT_ACTIVATION[args.rule]
+        try:
+            check_loss(args.loss, args.activation or default)
+        except ValueError as exc:
+            raise UsageError(error_line(args.command, f"--loss: {exc}")) from None
     try:
         return COMMANDS[args.command](args)
     except weights_io.WeightsError as exc:

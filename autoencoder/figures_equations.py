@@ -40,6 +40,7 @@ from .figures_math import (
     sym,
     with_rows,
 )
+from .losses import get_loss, loss_terms
 from .phases import Step
 from .rules import get_rule
 
@@ -94,6 +95,13 @@ def _error(s: Step) -> str:
         eq_row(sym("e", k + 1), number(x), m.mo("-"), number(a), EQ, number(e))
         for k, (x, a, e) in enumerate(zip(s.x, s.output_a, s.error))
     ]
+    if s.loss_name != "squared":
+        terms = [number(v) for v in loss_terms(s.x, s.output_a)]
+        rows.append(eq_row(m.mi("E"), *joined(terms[:4])))
+        last = [*joined(terms[4:]), EQ, m.mn(f"{s.loss:.6f}")]
+        rows.append(["", m.row(QUAD, m.mo("+", form="infix"), *last)])
+        head = [m.mi("e"), EQ, m.mi("x"), m.mo("-"), sym("a", "o"), m.mo(","), QUAD]
+        return with_rows(head + [get_loss(s.loss_name).mathml], rows)
     sq = [number(v) for v in s.error * s.error]
     total = number(float(np.sum(s.error * s.error)))
     sum_e2 = m.row(sym(SUM, "k"), sym("e", "k", 2))
@@ -106,6 +114,13 @@ def _error(s: Step) -> str:
 
 
 def _output_delta(s: Step) -> str:
+    loss = get_loss(s.loss_name)
+    if not loss.slope_factor:
+        rows = [
+            eq_row(sym("δ", k + 1, "o"), sym("e", k + 1), EQ, number(d))
+            for k, d in enumerate(s.output_delta)
+        ]
+        return with_rows([loss.delta_mathml], rows)
     act, exact = get_activation(s.activation), s.rule == "exact"
     slope = act.slope_from_value(s.output_a) if exact else act.slope(s.output_a)
     a_k = sym("a", "k", "o")
@@ -239,9 +254,7 @@ def _node_equations(s: Step, layer: str, n: int, values: dict) -> list[str]:
                 "W",
                 *((indices("k", k), layer_tag(1)) if notebook else (indices(k, "k"), layer_tag(2))),
             )
-            big = m.parens(
-                m.under(BIG_SUM, m.mi("k")), sym("δ", "k", "o"), w_sym, stretchy=True
-            )
+            big = m.parens(m.under(BIG_SUM, m.mi("k")), sym("δ", "k", "o"), w_sym, stretchy=True)
             rows = [eq_row(of("δ"), big, fprime(at))]
             rows += _sum_rows(s.output_delta, W, [EQ, LP], [RP, CDOT, _p(slope)])
             back = float(np.dot(s.output_delta, W))

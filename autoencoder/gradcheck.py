@@ -1,20 +1,26 @@
-"""Gradient check: the exact rule's updates against central finite differences of E."""
+"""Gradient check: the exact rule's updates against central finite differences of E (the
+squared error or the cross-entropy, :mod:`autoencoder.losses`)."""
 
 import numpy as np
 
 from .activations import get_activation
+from .losses import check_loss, get_loss
 from .model import Params
 from .phases import next_phase, start_step
 
 
-def loss(params: Params, x, activation="sigmoid") -> float:
-    """E = 1/2 sum((x - a_o)^2) for one example x (8,)."""
+def loss(params: Params, x, activation="sigmoid", loss_name="squared") -> float:
+    """E = 1/2 sum((x - a_o)^2) (or the cross-entropy) for one example x (8,)."""
     f = get_activation(activation).f
     out = f(f(x @ params.W1 + params.b1) @ params.W2 + params.b2)
-    return float(0.5 * np.sum((x - out) ** 2))
+    if loss_name == "squared":
+        return float(0.5 * np.sum((x - out) ** 2))
+    return float(get_loss(loss_name).value(x, out))
 
 
-def numeric_gradient(params: Params, x, activation="sigmoid", eps=4e-3) -> np.ndarray:
+def numeric_gradient(
+    params: Params, x, activation="sigmoid", eps=4e-3, loss_name="squared"
+) -> np.ndarray:
     """dE/dtheta by central differences of E in float64, flat (59,) as Params.flat().
 
     A fourth-order central stencil D(h) = (8(E(t+h) - E(t-h)) + E(t-2h) - E(t+2h)) / 12h,
@@ -27,7 +33,7 @@ def numeric_gradient(params: Params, x, activation="sigmoid", eps=4e-3) -> np.nd
     def loss_at(i, delta):
         moved = flat.copy()
         moved[i] += delta
-        return loss(Params.from_flat(moved), x, activation)
+        return loss(Params.from_flat(moved), x, activation, loss_name)
 
     def stencil(i, h):
         near = loss_at(i, h) - loss_at(i, -h)
@@ -39,9 +45,9 @@ def numeric_gradient(params: Params, x, activation="sigmoid", eps=4e-3) -> np.nd
     return grad
 
 
-def rule_gradient(params: Params, x, activation="sigmoid") -> np.ndarray:
+def rule_gradient(params: Params, x, activation="sigmoid", loss_name="squared") -> np.ndarray:
     """dE/dtheta from the exact rule's deltas (the update is -lr times this), flat (59,)."""
-    s = start_step(params, x, rule="exact", activation=activation)
+    s = start_step(params, x, rule="exact", activation=activation, loss=loss_name)
     while s.hidden_delta is None:
         s = next_phase(s)
     descent = Params(
@@ -67,11 +73,11 @@ def relative_errors(analytic, numeric, floor=1e-5) -> np.ndarray:
     )
 
 
-def gradcheck(params: Params, x, activation="sigmoid") -> float:
-    """Largest relative error between the exact rule's gradient and finite differences."""
+def gradcheck(params: Params, x, activation="sigmoid", loss_name="squared") -> float:
+    """Largest relative error between the exact rule's gradient and finite differences.
+    ValueError if the loss is not exact with the activation (cross-entropy needs sigmoid)."""
+    check_loss(loss_name, activation)
     x = np.asarray(x, dtype=float)
-    return float(
-        relative_errors(
-            rule_gradient(params, x, activation), numeric_gradient(params, x, activation)
-        ).max()
-    )
+    analytic = rule_gradient(params, x, activation, loss_name)
+    numeric = numeric_gradient(params, x, activation, loss_name=loss_name)
+    return float(relative_errors(analytic, numeric).max())

@@ -43,6 +43,7 @@ class PhaseInputs:
     error: np.ndarray | None = None
     output_delta: np.ndarray | None = None
     hidden_delta: np.ndarray | None = None
+    loss: str = "squared"  # with "cross-entropy" (sigmoid outputs) the reference d_o is e
 
 
 Code = dict[str, str | None]
@@ -203,6 +204,8 @@ def error_flipped(c):
 
 
 def output_delta(c):
+    if c.loss == "cross-entropy":  # the loss cancels f' (autoencoder.losses)
+        return {"output_delta": c.error, "slope_out": np.ones_like(c.error)}
     return {
         "output_delta": c.rule.output_delta(c.error, c.output_z, c.output_a, c.act),
         "slope_out": _slope_at_z(c, c.output_a),

@@ -37,7 +37,7 @@ PRINTED_NUMBERS_PER_ELEMENT = {
 
 def tolerance(phase: str, c: PhaseInputs) -> float:
     """How far a printed array of ``phase`` may be from the exact value, given ``c``."""
-    arrays = [getattr(c, f.name) for f in fields(c) if f.name not in ("lr", "act", "rule")]
+    arrays = [getattr(c, f.name) for f in fields(c) if f.name not in ("lr", "act", "rule", "loss")]
     size = max(1.0, *(float(np.max(np.abs(a))) for a in arrays if a is not None))
     size *= max(1.0, abs(c.lr)) if phase.startswith("update") else 1.0
     return HALF_STEP * (1 + 2 * PRINTED_NUMBERS_PER_ELEMENT[phase] * size)

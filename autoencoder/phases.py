@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .activations import get_activation
+from .losses import check_loss, get_loss
 from .model import Params, zeros_like_params
 from .rules import get_rule
 
@@ -33,6 +34,7 @@ class Step:
     loss: float | None = None
     output_delta: np.ndarray | None = None
     hidden_delta: np.ndarray | None = None
+    loss_name: str = "squared"  # the loss E (autoencoder.losses): squared or cross-entropy
 
     @property
     def phase(self) -> str:
@@ -48,11 +50,21 @@ class Step:
         return self.done == len(PHASES)
 
 
-def start_step(params, x, lr=0.1, rule="exact", activation="sigmoid", momentum=0.0, velocity=None):
-    """A Step before its first phase. Validates rule and activation names."""
-    get_rule(rule), get_activation(activation)
+def start_step(
+    params,
+    x,
+    lr=0.1,
+    rule="exact",
+    activation="sigmoid",
+    momentum=0.0,
+    velocity=None,
+    loss="squared",
+):
+    """A Step before its first phase. Validates the rule, activation and loss names (and
+    that the loss is exact with the activation)."""
+    get_rule(rule), get_activation(activation), check_loss(loss, activation)
     x = np.asarray(x, dtype=float).reshape(-1)
-    return Step(params, x, float(lr), rule, activation, float(momentum), velocity)
+    return Step(params, x, float(lr), rule, activation, float(momentum), velocity, loss_name=loss)
 
 
 def _advance(s: Step, **changes) -> Step:
@@ -84,13 +96,18 @@ def output_a(s: Step) -> Step:
 
 
 def error(s: Step) -> Step:
-    """e = x - a_o; E = 1/2 sum(e^2)."""
+    """e = x - a_o; E = 1/2 sum(e^2) (or the cross-entropy, :mod:`autoencoder.losses`)."""
     e = s.x - s.output_a
-    return _advance(s, error=e, loss=float(0.5 * np.sum(e * e)))
+    if s.loss_name == "squared":
+        return _advance(s, error=e, loss=float(0.5 * np.sum(e * e)))
+    return _advance(s, error=e, loss=float(get_loss(s.loss_name).value(s.x, s.output_a)))
 
 
 def output_delta(s: Step) -> Step:
-    """Row 6: the two rules differ here (see :mod:`autoencoder.rules`)."""
+    """Row 6: the two rules differ here (see :mod:`autoencoder.rules`). With cross-entropy
+    (logistic outputs) both rules give d_o = e: the loss cancels the f' factor."""
+    if not get_loss(s.loss_name).slope_factor:
+        return _advance(s, output_delta=s.error.copy())
     d = get_rule(s.rule).output_delta(s.error, s.output_z, s.output_a, _act(s))
     return _advance(s, output_delta=d)
 

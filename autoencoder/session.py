@@ -464,7 +464,10 @@ def step_id(start: Step, count: int) -> str:
     if start.velocity is not None:
         for array in start.velocity.as_dict().values():
             digest.update(np.ascontiguousarray(array, dtype=float).tobytes())
-    digest.update(repr((start.lr, start.rule, start.activation, start.momentum, count)).encode())
+    named = (start.lr, start.rule, start.activation, start.momentum, count)
+    if start.loss_name != "squared":  # (added so that squared-error ids stay as they were)
+        named += (start.loss_name,)
+    digest.update(repr(named).encode())
     return digest.hexdigest()
 
 

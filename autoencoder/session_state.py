@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from .activations import ACTIVATIONS
+from .losses import LOSS_NAMES, check_loss
 from .model import NOTEBOOK_PATTERN, ONE_HOT, Params, parse_bits
 from .phases import PHASES
 from .rules import RULES
@@ -42,6 +43,7 @@ class Settings:
     dataset: str = "onehot"  # the 8 one-hot patterns cycled, the notebook's, or "custom"
     pattern: str = "11011101"  # the custom pattern, set by clicking input nodes
     momentum: float = 0.0
+    loss: str = "squared"  # or "cross-entropy" (sigmoid outputs only), autoencoder.losses
 
     def patterns(self) -> np.ndarray:
         """The training set, (P, 8)."""
@@ -57,6 +59,7 @@ class Settings:
             "rule": self.rule,
             "activation": self.activation,
             "momentum": self.momentum,
+            "loss": self.loss,
         }
 
 
@@ -85,10 +88,15 @@ def _number_in(name: str, value, integer: bool = False):
 def check_settings(settings: Settings) -> Settings:
     """The same settings with lr and momentum as floats and seed as an int, if every
     value is allowed; StateError naming the first that is not."""
-    for name, known in (("rule", RULES), ("activation", ACTIVATIONS), ("dataset", DATASETS)):
+    known_names = (("rule", RULES), ("activation", ACTIVATIONS), ("dataset", DATASETS))
+    for name, known in (*known_names, ("loss", LOSS_NAMES)):
         value = getattr(settings, name)
         if not isinstance(value, str) or value not in known:
             raise StateError(f"{name}: unknown {value!r} (choose from {', '.join(known)})")
+    try:
+        check_loss(settings.loss, settings.activation)
+    except ValueError as exc:
+        raise StateError(f"loss: {exc}") from None
     pattern = settings.pattern
     if not isinstance(pattern, str) or len(pattern) != 8 or set(pattern) - {"0", "1"}:
         raise StateError(f"pattern: expected 8 bits of 0 and 1, got {pattern!r}")

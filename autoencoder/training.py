@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from .activations import get_activation
+from .losses import check_loss, cross_entropy
 from .model import N_HIDDEN, Params, init_params
 from .rules import get_rule
 
 DEFAULTS = {"lr": 2.0, "momentum": 0.0, "rule": "exact", "activation": "sigmoid", "mode": "online"}
+DEFAULTS["loss"] = "squared"
 MAX_EPOCHS = 20_000  # the cap for "until learned"
 
 
@@ -84,7 +86,7 @@ class _Nets:
     one pattern each, p = 1; batch: one step on all, p = P).
     """
 
-    def __init__(self, A1, A2, V1, V2, patterns, activation, rule, mode, momentum):
+    def __init__(self, A1, A2, V1, V2, patterns, activation, rule, mode, momentum, loss="squared"):
         self.n = n = A1.shape[0]
         self.single = n == 1
         self.A1, self.V1 = _wide(A1), _wide(V1)
@@ -101,6 +103,7 @@ class _Nets:
         # the rule's two departures (design.md rows 6, 7), as rules.py states them
         self.slope = getattr(self.act, self.rule.slope)
         self.back = _t(self.W2) if self.rule.carries_back == "W2^T" else self.W1
+        self.cross_entropy = loss == "cross-entropy"  # d_o = e, no f' (losses.py)
         p = patterns.shape[0]
         self.X, self.T = patterns, patterns > 0.5  # inputs = targets; "learned" targets
         self.Xa = np.concatenate([patterns, np.ones((p, 1))], axis=1)  # (P, 9)
@@ -155,8 +158,11 @@ class _Nets:
         ha_h[...] = h
         out = self.act.f(mm(ha, self.A2))  # (N, p, 8)
         err = x - out
-        d_o = err * slope(out)  # the same products as rules.py, with lr folded in
-        d_o *= self.lr
+        if self.cross_entropy:
+            d_o = err * self.lr
+        else:
+            d_o = err * slope(out)  # the same products as rules.py, with lr folded in
+            d_o *= self.lr
         d_h = mm(d_o, self.back)
         d_h *= slope(h)
         if not self.single:
@@ -170,7 +176,14 @@ class _Nets:
             self.V2, self.V1 = self.outer2(ha_t, d_o), self.outer1(xa_t, d_h)
         self.A2 += self.V2
         self.A1 += self.V1
+        if self.cross_entropy:
+            return 2 * self.ce_sum(x, out)
         return _sq(err, self.single)
+
+    def ce_sum(self, x, out):
+        """The cross-entropy summed over the patterns: float, or (N,) for a stack."""
+        ce = cross_entropy(x, out)  # (N, p) or (p,)
+        return float(ce.sum()) if self.single else ce.sum(axis=-1)
 
 
 def _sq(err, single):
@@ -194,13 +207,17 @@ def train_stack(
     activation=DEFAULTS["activation"],
     mode=DEFAULTS["mode"],
     velocity_list=None,
+    loss=DEFAULTS["loss"],
 ) -> TrainResult:
     """Train N networks side by side on the same patterns (P, 8).
 
     ``epochs`` bounds the run (default MAX_EPOCHS when ``until_learned``). With
     ``until_learned`` a network stops changing once its set is learned, and the run ends when
     all are learned. ``mode`` is 'online' (one pattern per step, in order) or 'batch'.
+    ``loss`` is 'squared' or 'cross-entropy' (sigmoid outputs only): the E in the loss
+    history and the output delta (e, without f') follow it.
     """
+    check_loss(loss, activation)
     if mode not in ("online", "batch"):
         raise ValueError(f"unknown mode {mode!r} (choose from online, batch)")
     if epochs is None:
@@ -214,7 +231,7 @@ def train_stack(
     if velocity_list is not None:
         V1 = np.stack([_augment(v.W1, v.b1) for v in velocity_list])
         V2 = np.stack([_augment(v.W2, v.b2) for v in velocity_list])
-    nets = _Nets(A1, A2, V1, V2, X, activation, rule, mode, momentum)
+    nets = _Nets(A1, A2, V1, V2, X, activation, rule, mode, momentum, loss)
     n = A1.shape[0]
     learned_at = np.full(n, -1)
     history = []
@@ -237,13 +254,16 @@ def train_stack(
     Ha, out = nets.forward()
     learned_at[(learned_at < 0) & is_learned(out, X)] = epoch
     err = X - out
+    final = 0.5 * np.reshape(_sq(err, nets.single), n)
+    if nets.cross_entropy:
+        final = np.reshape(nets.ce_sum(X, out), n)
     A1, A2, V1, V2 = nets.stacked()
     return TrainResult(
         params=[Params(*_split(a1), *_split(a2)) for a1, a2 in zip(A1, A2)],
         loss_history=0.5 * np.array(history, dtype=float).reshape(len(history), n),
         learned_at=[int(e) if e >= 0 else None for e in learned_at],
         epochs_run=epoch,
-        final_loss=0.5 * np.reshape(_sq(err, nets.single), n),
+        final_loss=final,
         hidden=np.reshape(Ha[..., :-1], (n, len(X), N_HIDDEN)).copy(),
         outputs=np.reshape(out, (n, *X.shape)),
         velocity=[Params(*_split(v1), *_split(v2)) for v1, v2 in zip(V1, V2)],

@@ -3,7 +3,8 @@
 ``encode(session)`` gives the query parameters; ``decode(query)`` rebuilds the session,
 with an empty history. Parameters::
 
-    lr, momentum, seed, rule, activation, dataset, pattern   the settings, readable
+    lr, momentum, seed, rule, activation, dataset, pattern, loss   the settings, readable
+          (loss is written only when it is not the default squared error)
     p     the 59 start-of-step parameters: float64 little-endian, urlsafe base64 (630 chars)
     v     their velocity, the same way (only when momentum > 0)
     pos   done.step.epoch.example   phases done in the step in progress, and the counters
@@ -33,7 +34,7 @@ URL_LOSSES = 100  # epochs of the loss curve that encode() puts in the URL
 MAX_URL_LOSSES = 1000  # the most decode() accepts
 _PARAMS_CHARS = math.ceil(N_PARAMS * 8 * 4 / 3)  # 630
 MAX_VALUE_CHARS = math.ceil(MAX_URL_LOSSES * 8 * 4 / 3)
-_SETTING_NAMES = ("lr", "momentum", "seed", "rule", "activation", "dataset", "pattern")
+_SETTING_NAMES = ("lr", "momentum", "seed", "rule", "activation", "dataset", "pattern", "loss")
 KEYS = (*_SETTING_NAMES, "p", "v", "pos", "el", "l")  # every query parameter this module owns
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?", re.ASCII)
 _INTEGER = re.compile(r"\d{1,13}", re.ASCII)  # ASCII: no fullwidth or other Unicode digits
@@ -95,6 +96,8 @@ def encode(session: Session, max_losses: int = URL_LOSSES) -> dict[str, str]:
         "pos": f"{state.done}.{state.step_count}.{state.epoch}.{state.example}",
         "el": repr(float(state.epoch_loss)),
     }
+    if s.loss != Settings.loss:
+        query["loss"] = s.loss
     if state.velocity is not None:
         query["v"] = _b64(state.velocity.flat())
     if state.losses:

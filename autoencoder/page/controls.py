@@ -3,12 +3,17 @@
 import streamlit as st
 
 from autoencoder.activations import ACTIVATIONS
+from autoencoder.losses import LOSS_NAMES
 from autoencoder.rules import RULES
 from autoencoder.session import DATASETS, LIMITS, MAX_HISTORY
 
 from . import actions
 from .state import session
 
+LOSS_LABELS = {
+    "squared": "squared error ½Σe² (the notebook's)",
+    "cross-entropy": "cross-entropy (sigmoid outputs only)",
+}
 DATASET_LABELS = {
     "onehot": "8 one-hot patterns (one per step)",
     "notebook": "the notebook's pattern 11011101",
@@ -85,6 +90,11 @@ def settings_sidebar():
     bar.selectbox(
         "Activation", list(ACTIVATIONS), key="activation", args=("activation",),
         help="The notebook used shifted-sigmoid: sigmoid(u + 1)", **kw,
+    )  # fmt: skip
+    bar.selectbox(
+        "Loss", list(LOSS_NAMES), key="loss", args=("loss",), format_func=LOSS_LABELS.get,
+        help="Cross-entropy makes the output delta just e (no f' factor); it is offered only "
+        "with sigmoid outputs (sigmoid or shifted-sigmoid), where that is exact", **kw,
     )  # fmt: skip
     bar.radio(
         "Training set", list(DATASETS), key="dataset", args=("dataset",),

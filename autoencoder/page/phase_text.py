@@ -5,6 +5,7 @@ import numpy as np
 
 from autoencoder.activations import get_activation
 from autoencoder.figures_math import f_of, num, paren, plus
+from autoencoder.losses import get_loss, loss_terms
 from autoencoder.phases import PHASE_NAMES, Step
 from autoencoder.rules import get_rule
 
@@ -146,6 +147,11 @@ def _error(s: Step) -> str:
     rows = [
         f"e_{k + 1} &= {num(s.x[k])} - {num(s.output_a[k])} = {num(s.error[k])}" for k in range(8)
     ]
+    if s.loss_name != "squared":
+        terms = loss_terms(s.x, s.output_a)
+        rows.append(r"E &= " + " + ".join(num(v) for v in terms[:4]))
+        rows.append(r"&\quad + " + " + ".join(num(v) for v in terms[4:]) + f" = {s.loss:.6f}")
+        return _aligned(r"e = x - a_o, \quad " + get_loss(s.loss_name).latex, rows)
     sq = s.error * s.error
     rows.append(r"\textstyle\sum_k e_k^2 &= " + " + ".join(num(v) for v in sq[:4]))
     rows.append(r"&\quad + " + " + ".join(num(v) for v in sq[4:]) + f" = {num(sq.sum())}")
@@ -158,6 +164,10 @@ def _slope_latex(s: Step, where: str) -> str:
 
 
 def _output_delta(s: Step) -> str:
+    loss = get_loss(s.loss_name)
+    if not loss.slope_factor:
+        rows = [f"\\delta^o_{k + 1} &= e_{k + 1} = {num(s.output_delta[k])}" for k in range(8)]
+        return _aligned(loss.delta_latex, rows)
     act = get_activation(s.activation)
     a = s.output_a
     slope = act.slope_from_value(a) if s.rule == "exact" else act.slope(a)
