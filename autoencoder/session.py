@@ -19,6 +19,7 @@ import numpy as np
 
 from .model import Params, bits_to_str, init_params
 from .phases import PHASE_NAMES, PHASES, Step, next_phase, start_step
+from .recipe import Recipe, add_phases, add_training, back_phases
 from .safe_training import CHUNK_EPOCHS, joined, train_until_blow_up
 from .session_state import (
     DATASETS,
@@ -56,6 +57,7 @@ class Snapshot:
     settings: Settings
     label: str = ""
     losses: list | None = None  # the loss list then (a reset or load starts a new one)
+    recipe: Recipe | None = None  # how the state then was reached from the seed (recipe.py)
 
 
 @dataclass
@@ -70,10 +72,12 @@ class Session:
     losses: list = field(default_factory=list)  # summed E of the last len(losses) epochs
     history: deque = field(default_factory=lambda: deque(maxlen=MAX_HISTORY))
     warning: str | None = None  # set by an action that stopped because numbers blew up
+    recipe: Recipe | None = None  # how it got here from the seed, if only by stepping
 
     def __post_init__(self):
         if self.step is None:
             self._begin_step(init_params(self.settings.seed), velocity=None)
+            self.recipe = Recipe()
 
     # --- reading -------------------------------------------------------------------
     @property
@@ -138,6 +142,7 @@ class Session:
         other = Session.from_state(state)
         self._push(label)
         self._apply(other.to_state(), other.start, other.step)
+        self.recipe = None
 
     def load_params(self, params: Params, label: str = "import"):
         """Load ``params`` with the current settings, at phase ready, counters reset, as
@@ -147,6 +152,7 @@ class Session:
         self._push(label)
         self._new_losses()
         self._begin_step(params.copy(), velocity=None)
+        self.recipe = None
 
     # --- undo ----------------------------------------------------------------------
     def _snapshot(self, label: str) -> Snapshot:
@@ -161,6 +167,7 @@ class Session:
             self.settings,
             label,
             self.losses,
+            self.recipe,
         )
 
     def _push(self, label: str):
@@ -175,6 +182,7 @@ class Session:
             self.losses = snap.losses
         del self.losses[snap.n_losses :]
         self.step = replay_step(snap.start, snap.done)
+        self.recipe = snap.recipe
 
     def undo(self) -> bool:
         """Go back one action (a phase, a step, a training run, a setting). False if none."""
@@ -255,14 +263,18 @@ class Session:
             self._refuse(f"in phase {step.phase} of step {self.step_count + 1}")
             return
         self.step = step
+        self.recipe = add_phases(self.recipe, 1)
         if self.step.complete:
             self._account()
 
     def full_step(self):
         """Finish the current training step (or, when it is complete, do the next one)."""
         self._push("full step")
+        phases = len(PHASES) - (0 if self.step.complete else self.step.done)
         if not self._finish():
             self._refuse(f"in step {self.step_count + 1}")
+            return
+        self.recipe = add_phases(self.recipe, phases)
 
     def train(self, epochs: int = 1, until_learned: bool = False, progress=None):
         """Train whole epochs online. A step or epoch in progress is first finished step by
@@ -270,7 +282,7 @@ class Session:
         None if the numbers blew up: training then stops at the last sane epoch (or step)
         and :attr:`warning` says so. StateError if ``epochs`` is outside ``LIMITS``.
         ``progress(epochs_done)``, if given, is called about 20 times along the way."""
-        epochs = epochs if until_learned else check_epochs(epochs)
+        epochs = asked = epochs if until_learned else check_epochs(epochs)
         self._push(f"train {'until learned' if until_learned else epochs}")
         if self.step.done and not self.step.complete:
             if not self._finish():
@@ -294,6 +306,7 @@ class Session:
             self._take(run)
         if blew_up:
             return self._stop_training(f"in epoch {self.epoch + 1}")
+        self.recipe = add_training(self.recipe, None if until_learned else asked)
         return joined(runs)
 
     @staticmethod
@@ -314,6 +327,7 @@ class Session:
         if self.step_count == self.history[-1].step_count:  # nothing was done: no undo point
             self.history.pop()
         self.warning = diverged_message(self.settings.lr, where)
+        self.recipe = None  # stopped part way: not a replayable Train click
         if self.step.complete:  # show the last sane state at phase ready
             self._begin_step(self.step.params, self.step.velocity)
         return None
@@ -332,6 +346,7 @@ class Session:
     def _fresh_network(self):
         self._new_losses()
         self._begin_step(init_params(self.settings.seed), velocity=None)
+        self.recipe = Recipe()
 
     def update_settings(self, **changes):
         """Apply new settings. A new seed gives a fresh network (as reset); any other
@@ -349,6 +364,9 @@ class Session:
         if new.dataset != old.dataset:
             self.example = 0
         self._begin_step(self.start.params, self.start.velocity)
+        # still the seed's network if no step was completed: named by the new settings
+        fresh = self.recipe is not None and self.step_count == 0 and self.epoch == 0
+        self.recipe = Recipe(checked=self.recipe.checked) if fresh else None
 
     def toggle_input_bit(self, index: int):
         """Flip one bit of the custom pattern (clicking an input node) and train on it."""
@@ -384,6 +402,7 @@ class Session:
                 continue
             if self.step.complete:
                 self._unaccount()
+            self.recipe = back_phases(self.recipe, self.step.done - done)
             self.step = replay_step(self.start, done)
 
     def move_to(self, target: str, done: int) -> bool:
@@ -396,8 +415,8 @@ class Session:
             return True
         if target == self.next_step_id():
             self.go_to(len(PHASES))
-            if self.warning:
-                return True
+            if not self.step.complete:
+                return True  # it blew up on the way: the last sane state and a warning
             self.next_phase()  # the next step's first phase
             self.go_to(done)
             return True
@@ -409,20 +428,27 @@ class Session:
         self.go_to(done)
         return True
 
-    def next_step_id(self) -> str:
-        """The id the step after this one will have (all its phases done first)."""
-        done = replay_step(self.start, len(PHASES))
+    def next_step_start(self) -> tuple[Step, int]:
+        """The step after this one (all its phases done first): its start, and the number
+        of steps completed before it."""
+        finished = replay_step(self.start, len(PHASES))
         count = self.step_count + (0 if self.step.complete else 1)
         x = self.patterns[(self.example + (0 if self.step.complete else 1)) % len(self.patterns)]
-        nxt = start_step(done.params, x, velocity=done.velocity, **self.settings.step_settings())
-        return step_id(nxt, count)
+        velocity = finished.velocity
+        return start_step(
+            finished.params, x, velocity=velocity, **self.settings.step_settings()
+        ), count
+
+    def next_step_id(self) -> str:
+        """The id the step after this one will have."""
+        return step_id(*self.next_step_start())
 
     def previous_step(self) -> tuple[Snapshot, int] | None:
         """The step before this one, when Undo reaches it through phases only (this step
         was entered by a Next phase from its phase 9): that snapshot, and how many undos
         bring it back. None otherwise (a training run, a setting, a reset came between)."""
         for depth, snap in enumerate(reversed(self.history), start=1):
-            if not snap.label.startswith(("phase", RESTORED)):
+            if not snap.label.startswith("phase"):
                 return None
             if not self._same_step(snap):
                 return (snap, depth) if snap.done == len(PHASES) else None
@@ -437,8 +463,9 @@ class Session:
 
     def adopt_history(self, pasts: list["Session"]):
         """Undo points brought back after a reload: ``pasts`` are earlier states of this
-        session, oldest first (the browser kept them); the last ``MAX_HISTORY`` are kept."""
-        self.history.clear()
+        session, oldest first (the browser kept them); the last ``MAX_HISTORY`` are kept.
+        They may come from any action, so the stepping view does not cross into them by
+        itself: Undo brings each back through the server."""
         for past in pasts[-MAX_HISTORY:]:
             self.history.append(past._snapshot(RESTORED))
 

@@ -10,6 +10,9 @@ with an empty history. Parameters::
     pos   done.step.epoch.example   phases done in the step in progress, and the counters
     el    the loss summed so far in the current epoch (shortest exact decimal)
     l     the last epochs' summed losses, float64 base64 (the loss curve's tail)
+    go    how the state was reached from the seed, when only by stepping and training
+          (:mod:`autoencoder.recipe`); alone, without ``p``, it is the short link
+          (:mod:`autoencoder.shortlink`), replayed from the seed
 
 Floats are written so that they read back bit for bit (``repr``). A missing parameter
 takes its default (an empty query is a fresh default session); unknown ones are ignored.
@@ -26,16 +29,18 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from . import recipe as recipes
 from .model import N_PARAMS, Params, init_params
 from .session import Session
-from .session_state import Settings, State, StateError
+from .session_state import Settings, State, StateError, check_settings
+from .shortlink import replay
 
 URL_LOSSES = 100  # epochs of the loss curve that encode() puts in the URL
 MAX_URL_LOSSES = 1000  # the most decode() accepts
 _PARAMS_CHARS = math.ceil(N_PARAMS * 8 * 4 / 3)  # 630
 MAX_VALUE_CHARS = math.ceil(MAX_URL_LOSSES * 8 * 4 / 3)
 _SETTING_NAMES = ("lr", "momentum", "seed", "rule", "activation", "dataset", "pattern", "loss")
-KEYS = (*_SETTING_NAMES, "p", "v", "pos", "el", "l")  # every query parameter this module owns
+KEYS = (*_SETTING_NAMES, "p", "v", "pos", "el", "l", "go")  # every query parameter this module owns
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?", re.ASCII)
 _INTEGER = re.compile(r"\d{1,13}", re.ASCII)  # ASCII: no fullwidth or other Unicode digits
 _BASE64 = re.compile(r"[A-Za-z0-9_-]*")
@@ -102,6 +107,8 @@ def encode(session: Session, max_losses: int = URL_LOSSES) -> dict[str, str]:
         query["v"] = _b64(state.velocity.flat())
     if state.losses:
         query["l"] = _b64(state.losses)
+    if session.recipe is not None and session.recipe.fits():
+        query["go"] = session.recipe.text()
     return query
 
 
@@ -145,6 +152,17 @@ def decode(query: Mapping) -> Session:
         else:
             settings[name] = text
     settings = Settings(**settings)
+    recipe = None
+    if values["go"] is not None:
+        try:
+            recipe = recipes.parse(values["go"])
+        except ValueError as exc:
+            raise StateError(f"URL parameter 'go': {exc}") from None
+        if values["p"] is None:  # the short link: replay it from the seed
+            try:
+                return replay(check_settings(settings), recipe)
+            except StateError as exc:
+                raise StateError(f"URL parameter {_url_name(str(exc))}") from None
     done = step_count = epoch = example = 0
     if values["pos"] is not None:
         parts = values["pos"].split(".")
@@ -162,6 +180,8 @@ def decode(query: Mapping) -> Session:
     losses = () if values["l"] is None else tuple(_floats_from_b64("l", values["l"]).tolist())
     if len(losses) > MAX_URL_LOSSES:
         raise StateError(f"URL parameter 'l': more than {MAX_URL_LOSSES} losses")
+    if params is None and recipe is None:  # the seed's network: the phases done name it
+        recipe = recipes.add_phases(recipes.Recipe(checked=False), done)
     if params is None:  # no network in the URL: the seed's fresh one
         seed = settings.seed
         if isinstance(seed, int) and 0 <= seed < 2**32:
@@ -170,9 +190,11 @@ def decode(query: Mapping) -> Session:
             params = init_params(0)  # the seed is rejected by the check below
     state = State(settings, params, velocity, done, step_count, epoch, example, epoch_loss, losses)
     try:
-        return Session.from_state(state)
+        session = Session.from_state(state)
     except StateError as exc:
         raise StateError(f"URL parameter {_url_name(str(exc))}") from None
+    session.recipe = recipe  # unchecked: shortlink.check_recipe replays it before use
+    return session
 
 
 def _url_name(message: str) -> str:

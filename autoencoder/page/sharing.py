@@ -11,6 +11,9 @@
   whole page (about 50 ms a click, measured) and pushes one history entry per click. So
   the Back button leaves the page; the Undo button undoes. Play reruns the whole page
   after each tick, so the URL follows play tick by tick.
+- :func:`short_link`: the short form (:mod:`autoencoder.shortlink`), settings, seed and
+  the recipe of steps and training runs, for a slide; offered only when the state was
+  reached from the seed that way (an imported or pasted network keeps the full link).
 - :func:`sharing_panel`: export (a JSON file built only when clicked), import of a state or
   weights file, and W1 b1 W2 b2 pasted as a notebook printed them. Each load is one
   undoable action; anything unusable gets a message and changes nothing.
@@ -20,10 +23,11 @@ Nothing a user supplies is evaluated; messages quote it with markdown switched o
 
 import math
 import re
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
-from autoencoder import urlstate
+from autoencoder import shortlink, urlstate
 from autoencoder.pasted_arrays import MAX_CHARS, params_from_text
 from autoencoder.session import Session
 from autoencoder.session_state import StateError
@@ -76,6 +80,29 @@ def wanted_url_params() -> dict[str, str | None]:
     return wanted
 
 
+def short_link(s: Session, page_url: str | None) -> str | None:
+    """The short link to ``s`` on the page at ``page_url`` (its query dropped), or None."""
+    query = shortlink.short_query(s)
+    if query is None:
+        return None
+    parts = urlsplit(page_url or "")
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", urlencode(query), ""))
+
+
+def _short_link_box(s: Session):
+    with st.container(key="short_link"):
+        link = short_link(s, getattr(st.context, "url", None))
+        if link is None:
+            st.caption(
+                "No short link for this state: it was not reached from the seed by stepping "
+                "and training alone (an imported or pasted network, or a setting changed "
+                "after the first step). The full link above still holds all of it."
+            )
+            return
+        st.markdown("**Short link** (replays the steps and training from the seed):")
+        st.code(link, language=None, wrap_lines=True)
+
+
 # --- loading (callbacks: one state change each) -------------------------------------------
 
 
@@ -126,6 +153,7 @@ def sharing_panel():
             "counters): copy it to share this exact network. Whoever opens it gets their own "
             "copy; a reload comes back here."
         )
+        _short_link_box(s)
         st.download_button(
             "Export state (JSON)",
             data=lambda: export_state(s),
