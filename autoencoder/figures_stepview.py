@@ -37,7 +37,6 @@ from .figures_layout import (
     NODE_Y,
     NOT_COMPUTED,
     SELECTED,
-    WEIGHT_RANGE,
     X_COL,
     X_RANGE,
     Y_RANGE,
@@ -279,4 +278,5 @@ def element_names() -> dict:
     return names
 
 
-COLOUR_BAR = {"range": WEIGHT_RANGE, "ticks": ["≤−3", "−2", "−1", "0", "1", "2", "≥3"]}
+# Where each kind of shape starts in layout.shapes (the view's JavaScript reads these).
+SHAPE_STARTS = {"edge": 0, "node": NODE_SHAPE0, "bias": BIAS_SHAPE0, "halo": HALO_SHAPE}

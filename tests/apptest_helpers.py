@@ -104,7 +104,13 @@ def press(app, key: str):
         return send(app, (here, phase - 1))
     if before:
         return send(app, (before, 9))
-    return send(app, trigger=("undo", getattr(app, "sent", 0)))
+    return undo(app)
+
+
+def undo(app):
+    """What the view sends for Undo past a step's start: its running count of such presses."""
+    app.undos = getattr(app, "undos", 0) + 1
+    return send(app, trigger=("undo", app.undos))
 
 
 STEPPING = ("next_phase", "prev_phase", "full_step")

@@ -4,6 +4,7 @@ A position is (step id, phase). Applying it twice, late, or after skipping other
 were coalesced, must give the state the whole sequence of presses gives."""
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -97,3 +98,40 @@ def test_any_coalesced_subsequence_lands_where_all_presses_do(forward, back, dat
         assert s.move_to(ids[step], phase)
     expected = pressed(forward - back)
     assert fingerprint(s) == fingerprint(expected)
+
+
+def test_a_warning_left_by_an_earlier_action_does_not_stop_the_next_step():
+    s = Session()
+    s.go_to(9)
+    s.warning = "an earlier action's warning"
+    following = s.next_step_id()
+    assert s.move_to(following, 2)
+    assert s.step_id == following and s.step.done == 2
+
+
+@pytest.mark.parametrize(
+    "setup",
+    [Settings(momentum=0.9), Settings(dataset="notebook"), Settings(rule="notebook", lr=5.0)],
+)
+def test_positions_are_absolute_with_momentum_one_pattern_and_the_notebook_rule(setup):
+    s = Session(setup)
+    ids = [s.step_id]
+    s.move_to(ids[0], 9)
+    ids.append(s.next_step_id())
+    for target, phase, presses in [
+        (ids[1], 4, 13),
+        (ids[0], 6, 6),
+        (ids[1], 1, 10),
+        (ids[0], 0, 0),
+    ]:
+        assert s.move_to(target, phase)
+        assert fingerprint(s) == fingerprint(pressed(presses, **setup.__dict__)), (target, phase)
+
+
+def test_undo_points_brought_back_after_a_reload_are_not_crossed_into_by_the_view():
+    s = pressed(11)
+    fresh = Session.from_state(s.to_state())
+    fresh.adopt_history([Session.from_state(pressed(n).to_state()) for n in range(11)])
+    assert fresh.previous_step() is None  # the view asks the server's Undo instead
+    fresh.undo()
+    assert fingerprint(fresh)[0] == pressed(10).status_text()

@@ -4,7 +4,7 @@ each checked as any link is."""
 
 import numpy as np
 import pytest
-from apptest_helpers import new_app, send, sess
+from apptest_helpers import new_app, send, sess, undo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,7 +32,7 @@ def test_a_reloaded_tab_gets_its_undo_history_back():
     send(app, trigger=("restore", with_gaps))
     assert len(sess(app).history) == len(states) - 1
     for earlier in reversed(states[:-1]):  # Undo walks back through every earlier state
-        send(app, trigger=("undo", 0))
+        undo(app)
         want = urlstate.decode(earlier)
         assert sess(app).status_text() == want.status_text()
         assert np.array_equal(sess(app).params.flat(), want.params.flat())
@@ -65,7 +65,7 @@ def test_unusable_history_is_ignored_whole_and_changes_nothing(bad):
 def test_a_session_with_history_keeps_its_own():
     states = timeline()
     app = new_app(states[-1])
-    send(app, trigger=("undo", 0))  # nothing to undo: no history yet
+    undo(app)  # nothing to undo: no history yet
     send(app, (sess(app).step_id, 4))
     mine = len(sess(app).history)
     send(app, trigger=("restore", states[:-1]))

@@ -10,7 +10,7 @@ import pytest
 
 pytest.importorskip("streamlit")
 
-from apptest_helpers import assert_clean, click, new_app, send, sess, url_params
+from apptest_helpers import assert_clean, click, new_app, sess, undo, url_params
 
 from autoencoder import urlstate
 from autoencoder.model import init_params
@@ -116,7 +116,7 @@ def test_export_then_import_into_a_fresh_session_reproduces_the_network(at):
     assert "Loaded the state file" in successes(fresh)
     assert fresh.number_input(key="lr").value == 0.7  # the widgets show the imported settings
     fresh.run()  # a rerun does not import the same file again
-    send(fresh, trigger=("undo", 0))  # one undo point for the import (Undo past the phases)
+    undo(fresh)  # one undo point for the import (Undo past the phases)
     assert key(fresh) == Session().to_state().key()
     fresh.run()
     assert key(fresh) == Session().to_state().key()

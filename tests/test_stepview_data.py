@@ -3,6 +3,7 @@ core (the same statuses, numbers and step ids as pressing Next phase on a Sessio
 
 import json
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from autoencoder.figures_layout import WEIGHT_RANGE, weight_colours, weight_scale
 from autoencoder.figures_stepview import position_view
 from autoencoder.page.stepview_data import step_data, step_list, view_payload
-from autoencoder.session import Session, Settings
+from autoencoder.session import Session, Settings, replay_step
 
 LOOK = {"theme": "light", "large": False, "selected": None}
 
@@ -117,3 +118,45 @@ def test_what_the_browser_says_it_holds_is_checked(value):
     held = read_held(value)
     assert isinstance(held, set) and all(isinstance(k, str) and len(k) <= 64 for k in held)
     assert read_position(value) is None or isinstance(value, dict)
+
+
+def test_positions_stop_before_the_first_that_blows_up():
+    from autoencoder.model import Params
+    from autoencoder.phases import start_step
+    from autoencoder.session_state import step_is_sane
+
+    params = Session().params  # an update that runs away: momentum on a huge last update
+    huge = Params(*(np.full_like(a, 2e6) for a in params.as_dict().values()))
+    setup = Settings(momentum=0.9)
+    start = start_step(params, np.eye(8)[0], velocity=huge, **setup.step_settings())
+    data = step_data(start, (0, 0, 0), setup, LOOK)
+    replayed = [start]
+    for _ in range(9):
+        replayed.append(replay_step(replayed[-1], 1))
+    sane = [step_is_sane(s) for s in replayed]
+    assert not all(sane) and len(data["positions"]) == sane.index(False)
+
+
+def test_steps_that_differ_in_counters_or_training_set_have_different_keys():
+    onehot, custom = Session(), Session(Settings(dataset="custom", pattern="10000000"))
+    assert onehot.step_id == custom.step_id  # the same start and count...
+    keys = {payload(s)["steps"][0]["key"] for s in (onehot, custom)}
+    assert len(keys) == 2  # ...but not the same step to show
+
+
+positions = st.fixed_dictionaries(
+    {"step": st.text(max_size=20), "phase": st.integers(-3, 12), "seq": st.integers(-2, 9)},
+    optional={"held": st.lists(st.text(max_size=70), max_size=40)},
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(positions, st.dictionaries(st.text(max_size=5), st.integers())))
+def test_a_position_from_the_browser_is_read_only_when_well_formed(value):
+    from autoencoder.page.stepview_data import read_held, read_position
+
+    read = read_position(value)
+    if read is not None:
+        step, phase, seq = read
+        assert len(step) == 16 and 0 <= phase <= 9 and seq >= 0
+    assert all(len(k) <= 64 for k in read_held(value.get("held")))

@@ -41,7 +41,7 @@ KEY_LEGEND = (
 
 # Always on: the keyboard-only buttons take no room (their shortcuts stay bound).
 BASE_CSS = """<style>
-.st-key-clicker_next, .st-key-clicker_prev, .st-key-play_pause { display: none !important; }
+.st-key-play_pause { display: none !important; }
 @media (max-width: 640px), (pointer: coarse) { .st-key-key_legend { display: none; } }
 </style>"""
 

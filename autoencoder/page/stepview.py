@@ -67,6 +67,8 @@ def on_position():
     if position is None:
         return
     step, phase, seq = position
+    if seq <= st.session_state.get(ACK_KEY, 0):
+        return  # older than one already applied
     session().move_to(step, phase)
     st.session_state[ACK_KEY] = max(seq, st.session_state.get(ACK_KEY, 0))
     st.session_state[HAVE_KEY] = read_held(_state("position").get("held"))
@@ -77,8 +79,21 @@ def on_need():
     st.session_state[HAVE_KEY] = set()
 
 
+UNDOS_KEY = "ae_stepview_undos"  # undo presses the view has counted so far
+MAX_UNDOS_AT_ONCE = 20
+
+
 def on_undo():
-    actions.prev_phase()
+    """Undo presses past a step's start. The view counts them, so presses that reach the
+    server in one message are all applied (a count lower than the last: a new view)."""
+    count = _state("undo")
+    if type(count) is not int or count < 1:
+        return
+    last = st.session_state.get(UNDOS_KEY, 0)
+    presses = count - last if count > last else 1
+    st.session_state[UNDOS_KEY] = count
+    for _ in range(min(presses, MAX_UNDOS_AT_ONCE)):
+        actions.prev_phase()
 
 
 def on_restore():

@@ -10,6 +10,7 @@ it the absolute position it shows (``Session.move_to``).
 Every text here is built from numbers and fixed words and escaped; no user text is in it.
 """
 
+import hashlib
 from html import escape
 
 from autoencoder import urlstate
@@ -21,7 +22,7 @@ from autoencoder.figures_equations import (
 from autoencoder.figures_inspect import describe, element_details, inspector_rows
 from autoencoder.figures_layout import weight_scale
 from autoencoder.figures_stepview import (
-    COLOUR_BAR,
+    SHAPE_STARTS,
     base_figure,
     element_names,
     halo_place,
@@ -30,9 +31,9 @@ from autoencoder.figures_stepview import (
     view_changes,
 )
 from autoencoder.model import bits_to_str
-from autoencoder.phases import PHASE_NAMES, PHASES, Step, start_step
+from autoencoder.phases import PHASES, Step
 from autoencoder.session import Session, replay_step, status_line, step_id
-from autoencoder.session_state import StateError
+from autoencoder.session_state import StateError, step_is_sane
 
 from .phase_text import TITLES, phase_arrays, step_printout
 from .phase_text import caption as phase_caption
@@ -40,10 +41,6 @@ from .phase_text import caption as phase_caption
 N_POSITIONS = len(PHASES) + 1
 ID_CHARS = set("0123456789abcdef")
 MAX_HELD = 32
-
-
-def phase_name(done: int) -> str:
-    return PHASE_NAMES[done - 1] if done else "ready"
 
 
 def counted(counters: tuple, n_patterns: int) -> tuple:
@@ -121,8 +118,10 @@ def caption(step: Step, example: int, patterns, next_bits: str, settings) -> str
 
 
 def step_data(start: Step, counters: tuple, settings, look: dict) -> dict:
-    """One step's ten positions. ``counters``: (step count, epoch, example) at its start;
-    ``look``: ``theme``, ``large`` and ``selected`` (an element id or None)."""
+    """One step's positions (ready + nine phases). ``counters``: (step count, epoch,
+    example) at its start; ``look``: ``theme``, ``large`` and ``selected`` (an element id or
+    None). Positions stop before the first that blows up (non-finite, or beyond MAX_ABS):
+    the view leaves those to the server, which refuses them with a warning."""
     patterns = settings.patterns()
     n = len(patterns)
     after = counted(counters, n)
@@ -131,23 +130,26 @@ def step_data(start: Step, counters: tuple, settings, look: dict) -> dict:
     for done in range(N_POSITIONS):
         if done:
             step = replay_step(step, 1)
+        if not step_is_sane(step):
+            break
         view = position_view(step, look["theme"], look["large"])
         count, epoch, _ = after if step.complete else counters
         position = {
             "view": view_changes(before, view),
-            "status": status_line(epoch, count, phase_name(done)),
+            "status": status_line(epoch, count, step.phase),
             "caption": caption(step, counters[2], patterns, next_bits, settings),
             "panel": panel_html(step, next_bits),
-            "next_label": f"Next phase: {PHASE_NAMES[done] if done < 9 else 'hidden_z of the next step'}",
+            "next_label": f"Next phase: {step.next_name or 'hidden_z of the next step'}",
         }
         if look["selected"]:
             position["inspector"] = inspector_html(step, look["selected"], settings.rule)
         positions.append(position)
         before = view
     sid = step_id(start, counters[0])
+    depends = repr((sid, counters, settings, look_key(look))).encode()
     return {
         "id": sid,
-        "key": f"{sid}-{look_key(look)}",
+        "key": hashlib.blake2b(depends, digest_size=8).hexdigest(),  # all it depends on
         "positions": positions,
         "halo": halo_place(look["selected"], look["large"]),
     }
@@ -156,15 +158,6 @@ def step_data(start: Step, counters: tuple, settings, look: dict) -> dict:
 def look_key(look: dict) -> str:
     """A short name for what a step's prepared data depends on beyond the step."""
     return f"{look['theme'] or '-'}.{int(bool(look['large']))}.{look['selected'] or '-'}"
-
-
-def next_start(start: Step, counters: tuple, settings) -> tuple[Step, tuple]:
-    """The step after ``start`` (all its phases done) and its counters."""
-    done = replay_step(start, len(PHASES))
-    after = counted(counters, len(settings.patterns()))
-    x = settings.patterns()[after[2]]
-    nxt = start_step(done.params, x, velocity=done.velocity, **settings.step_settings())
-    return nxt, after
 
 
 def current_counters(s: Session) -> tuple:
@@ -183,7 +176,8 @@ def step_list(s: Session) -> list[tuple[Step, tuple, object]]:
         counts = (snap.step_count, snap.epoch, snap.example)
         steps.append((snap.start, uncounted(counts, len(snap.settings.patterns())), snap.settings))
     steps.append((s.start, counters, s.settings))
-    steps.append((*next_start(s.start, counters, s.settings), s.settings))
+    following, _ = s.next_step_start()
+    steps.append((following, counted(counters, len(s.patterns)), s.settings))
     return steps
 
 
@@ -196,11 +190,12 @@ def view_payload(s: Session, steps: list[dict], ack: int, look: dict) -> dict:
         "static": {  # what the graph is drawn from once: it depends on the size only
             "key": f"static-{int(bool(look['large']))}",
             "figure": base_figure(look["large"]),
+            "shape_starts": SHAPE_STARTS,
             "places": label_places(),
             "names": element_names(),
             "equation_css": EQUATION_CSS,
         },
-        "colour_bar": {**COLOUR_BAR, "stops": weight_scale(look["theme"])},
+        "colour_bar": {"stops": weight_scale(look["theme"])},
         "current": s.step_id,
         "phase": s.step.done,
         "ack": ack,

@@ -2,7 +2,6 @@
 // attributes that change (Plotly.relayout of shapes), and HTML labels laid over it.
 // A position's view is a set of arrays (figures_stepview.VIEW_ARRAYS).
 
-const SHAPES = { edge: 0, node: 48, bias: 67, halo: 78 };
 const LABEL_KINDS = ["headers", "node_name", "node_text", "bias_text", "edge_text", "weight_text"];
 
 export function loadPlotly() {
@@ -19,8 +18,9 @@ export function loadPlotly() {
   return loadPlotly.promise;
 }
 
-/** The relayout keys that turn view ``from`` (or nothing) into view ``to``. */
-export function shapeUpdate(from, to) {
+/** The relayout keys that turn view ``from`` (or nothing) into view ``to``; ``SHAPES``:
+ *  where each kind of shape starts (figures_stepview.SHAPE_STARTS). */
+export function shapeUpdate(from, to, SHAPES) {
   const out = {};
   const put = (name, first, key) => {
     const a = to[name];
@@ -59,6 +59,7 @@ export class Graph {
     this.plot = box.querySelector(".sv-plot");
     this.overlay = box.querySelector(".sv-labels");
     this.places = payload.places;
+    this.shapes = payload.shape_starts;
     this.figure = payload.figure;
     this.view = null;
     this.labels = {};
@@ -87,7 +88,7 @@ export class Graph {
   }
 
   makeLabels() {
-    const add = (kind, n) => {
+    const add = (kind) => {
       const el = document.createElement("span");
       el.className = `sv-label sv-${kind.replace("_", "-")}`;
       this.overlay.appendChild(el);
@@ -96,7 +97,7 @@ export class Graph {
     for (const kind of LABEL_KINDS) {
       const count = { node_name: this.places.names, weight_text: this.places.edge_text }[kind]
         || this.places[kind];
-      this.labels[kind] = Array.from({ length: count.length }, (_, n) => add(kind, n));
+      this.labels[kind] = Array.from({ length: count.length }, () => add(kind));
 
     }
     this.places.names.forEach((name, n) => { this.labels.node_name[n].textContent = name; });
@@ -105,7 +106,7 @@ export class Graph {
   /** Show ``view``: only the shapes and label texts that differ from the one shown. */
   show(view) {
     if (!this.Plotly) return;
-    const update = shapeUpdate(this.view, view);
+    const update = shapeUpdate(this.view, view, this.shapes);
     if (Object.keys(update).length) {
       if (this.useRelayout) this.Plotly.relayout(this.plot, update); // benchmarks compare
       else this.restyleShapes(update);
@@ -177,12 +178,12 @@ export class Graph {
     const unitY = size.h / (this.figure.layout.yaxis.range[1] - this.figure.layout.yaxis.range[0]);
     const unitX = size.w / (this.figure.layout.xaxis.range[1] - this.figure.layout.xaxis.range[0]);
     const shapes = this.figure.layout.shapes;
-    const node = shapes[SHAPES.node].x1 * 2;
+    const node = shapes[this.shapes.node].x1 * 2;
     const scale = Math.min(1, (unitY * 0.88) / node, (unitX * 0.4) / node);
     if (Math.abs(scale - this.scale) > 0.02) {
       this.scale = scale;
       const update = {};
-      for (let i = SHAPES.node; i < shapes.length; i++) {
+      for (let i = this.shapes.node; i < shapes.length; i++) {
         const half = shapes[i].x1 * scale;
         Object.assign(update, { [`shapes[${i}].x0`]: -half, [`shapes[${i}].x1`]: half,
           [`shapes[${i}].y0`]: -half, [`shapes[${i}].y1`]: half });
@@ -220,7 +221,7 @@ export class Graph {
     // nodes and biases are obstacles; their values sit inside (nodes) or beside (biases)
     this.places.node_text.forEach(([x, y], n) => {
       const [cx, cy] = this.toPixels(x, y);
-      const half = shapes[SHAPES.node + n].x1 * this.scale;
+      const half = shapes[this.shapes.node + n].x1 * this.scale;
       taken.push(rectAt(cx, cy, half * 2, half * 2));
       const el = this.labels.node_text[n];
       const [w, h] = measure(el);
@@ -228,7 +229,7 @@ export class Graph {
     });
     this.places.bias_text.forEach(([x, y], n) => {
       const [cx, cy] = this.toPixels(x, y);
-      const half = shapes[SHAPES.bias + n].x1 * this.scale;
+      const half = shapes[this.shapes.bias + n].x1 * this.scale;
       taken.push(rectAt(cx, cy, half * 2, half * 2));
     });
     const besides = (el, cx, cy, gap, sides) => {
@@ -255,7 +256,7 @@ export class Graph {
     });
     this.places.node_name.forEach(([x, y], n) => {
       const [cx, cy] = this.toPixels(x, y);
-      const gap = shapes[SHAPES.node + n].x1 * this.scale + 3;
+      const gap = shapes[this.shapes.node + n].x1 * this.scale + 3;
       const first = this.places.sides[n];
       const order = [first, ...["left", "right", "top", "bottom"].filter((s) => s !== first)];
       besides(this.labels.node_name[n], cx, cy, gap, order);
@@ -263,7 +264,7 @@ export class Graph {
     this.places.bias_text.forEach(([x, y], n) => {
       const el = this.labels.bias_text[n];
       const [cx, cy] = this.toPixels(x, y);
-      besides(el, cx, cy, shapes[SHAPES.bias + n].x1 * this.scale + 3, ["right", "bottom", "top", "left"]);
+      besides(el, cx, cy, shapes[this.shapes.bias + n].x1 * this.scale + 3, ["right", "bottom", "top", "left"]);
     });
     const showWeights = this.box.classList.contains("sv-weights-on");
     for (const kind of ["edge_text", "weight_text"]) {
@@ -306,7 +307,7 @@ export class Graph {
   /** The green halo around the selected element (or none). */
   halo(place) {
     if (!this.Plotly) return;
-    const i = SHAPES.halo;
+    const i = this.shapes.halo;
     const half = place ? (place.size / 2) * this.scale : 0;
     this.Plotly.relayout(this.plot, place
       ? { [`shapes[${i}].visible`]: true, [`shapes[${i}].xanchor`]: place.x,

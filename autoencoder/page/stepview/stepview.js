@@ -31,6 +31,8 @@ class StepView {
     this.at = null; // { id, phase } shown
     this.seq = 0; // position messages sent
     this.waiting = 0; // presses beyond the steps at hand, applied when they arrive
+    this.waitingBack = 0; // ← presses to make once the server has caught up
+    this.undos = 0; // undo presses sent to the server (it applies the difference)
     this.timer = null;
     root.innerHTML = LAYOUT;
     root.stepview = this; // for the browser tests and benchmarks (no global)
@@ -74,10 +76,11 @@ class StepView {
     const steps = data.steps.map((s) => {
       if (!s.held) return this.hold(expand(s));
       if (!this.held.has(s.key)) missing.push(s.key);
-      return this.held.get(s.key);
+      return this.held.has(s.key) ? this.hold(this.held.get(s.key)) : null;
     });
     if (data.static.held) {
       if (!this.held.has(data.static.key)) missing.push(data.static.key);
+      else this.hold(this.held.get(data.static.key)); // in use: not the next to go
     } else this.hold(data.static);
     if (missing.length) {
       this.component.setStateValue("need", { keys: missing, seq: this.seq });
@@ -129,6 +132,7 @@ class StepView {
       : "Click a node or an edge for its numbers.");
     this.render();
     while (this.waiting > 0 && this.canAdvance()) { this.waiting--; this.next(); }
+    while (this.waitingBack > 0 && data.ack >= this.seq) { this.waitingBack--; this.prev(); }
   }
 
   /** Change an element's text only when it differs (a write costs a layout). */
@@ -206,7 +210,12 @@ class StepView {
     const before = this.neighbour(id, -1);
     if (phase >= 2 || (phase === 1 && !before)) return this.go(id, phase - 1);
     if (before) return this.go(before, 9);
-    this.component.setTriggerValue("undo", this.seq); // past the step's start: the server's undo
+    if (id !== this.data.current) { // the server is not there yet: press again when it is
+      this.waitingBack += 1;
+      return;
+    }
+    this.undos += 1; // past the step's start: the server's undo, counted (none lost)
+    this.component.setTriggerValue("undo", this.undos);
   }
 
   full() {
@@ -236,8 +245,7 @@ class StepView {
       if (this.at.phase >= 9) this.stopPlay();
     };
     tick();
-    if (this.at.phase < 9 || this.timer === null) this.timer = setInterval(tick, pace);
-    if (this.at.phase >= 9) this.stopPlay();
+    if (this.at.phase < 9) this.timer = setInterval(tick, pace);
   }
 
   stopPlay() {
@@ -280,8 +288,8 @@ class StepView {
 
   render() {
     const step = this.steps.get(this.at.id);
-    if (!step) return;
-    const position = step.positions[this.at.phase];
+    const position = step && step.positions[this.at.phase];
+    if (!position) return; // not at hand (it blew up): the server answers
     this.setText(".st-key-status strong", position.status);
     this.setText(".sv-caption-line", position.caption);
     const [next, name] = position.next_label.split(": ");
