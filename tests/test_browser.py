@@ -233,3 +233,42 @@ def test_clicking_an_input_node_flips_a_bit_of_your_pattern(page):
     wait_status(page, "x = 10011101")
     settle(page)
     assert "Phase: ready" in status(page)
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", data[:8]
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def test_pictures_for_slides_png_svg_and_the_nine_phases(page, tmp_path, artifacts):
+    """The graph as drawn (labels, theme, size) as PNG and SVG, and the nine phases of the
+    step as nine numbered PNGs in one zip."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    for _ in PHASES[:3]:
+        page.click(".st-key-next_phase button")
+    wait_status(page, "Phase: output_z")
+    settle(page)
+    box = page.locator(GRAPH).bounding_box()
+    with page.expect_download() as png:
+        page.click(".st-key-graph_png button")
+    data = png.value.path().read_bytes()
+    assert png.value.suggested_filename == "network-output_z.png"
+    width, height = png_size(data)
+    assert abs(width - 2 * box["width"]) <= 4 and abs(height - 2 * box["height"]) <= 4
+    (artifacts / "slide-output_z.png").write_bytes(data)
+    with page.expect_download() as svg:
+        page.click(".st-key-graph_svg button")
+    tree = ET.parse(svg.value.path())
+    texts = [t.text for t in tree.iter("{http://www.w3.org/2000/svg}text")]
+    drawn = page.eval_on_selector_all(".sv-node-text", "els => els.map(e => e.textContent)")
+    assert set(filter(None, drawn)) <= set(texts) and "x1" in texts and "o8" in texts
+    with page.expect_download() as slides:
+        page.click(".st-key-slides_zip button")
+    with zipfile.ZipFile(slides.value.path()) as archive:
+        names = archive.namelist()
+        assert names == [f"{n:02d}-{name}.png" for n, name in enumerate(PHASES, start=1)]
+        sizes = {png_size(archive.read(name)) for name in names}
+    assert sizes == {(width, height)}
+    assert "Phase: output_z" in status(page)  # the view is back where it was

@@ -1,5 +1,7 @@
 """The page driven headless by Streamlit's AppTest, every control by its design.md key."""
 
+import json
+
 import numpy as np
 import pytest
 
@@ -238,3 +240,12 @@ def test_each_phase_says_in_a_sentence_what_it_does(at):
     s.update_settings(rule="notebook")
     s.go_to(6)
     assert caption(s.step).endswith(NOTEBOOK_CAPTIONS["output_delta"])
+
+
+def test_the_loss_curve_downloads_as_a_png_for_slides(at):
+    at.number_input(key="epochs").set_value(3).run()
+    click(at, "train")
+    [chart] = [c for c in at.get("plotly_chart") if "loss_chart" in c.proto.id]
+    config = json.loads(chart.proto.config)
+    assert config["modeBarButtons"] == [["toImage"]] and config["displayModeBar"]
+    assert config["toImageButtonOptions"]["format"] == "png"

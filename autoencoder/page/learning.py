@@ -27,6 +27,13 @@ RULE_ROWS = (
     ("9", "update_hidden", "W1 += η xᵀ d_h ; b1 += η d_h", "same"),
 )
 CHART_CONFIG = {"displayModeBar": False}
+# The loss curve for a slide: one button, a PNG at twice the pixels (Plotly draws it).
+LOSS_CHART_CONFIG = {
+    "displayModeBar": True,
+    "displaylogo": False,
+    "modeBarButtons": [["toImage"]],
+    "toImageButtonOptions": {"format": "png", "filename": "loss-curve", "scale": 2},
+}
 
 
 def learning_tabs():
@@ -46,7 +53,7 @@ def loss_panel():
     fig = memo(
         "loss_figure", (len(s.losses), s.losses[-1]), lambda: loss_figure({"loss": list(s.losses)})
     )
-    st.plotly_chart(fig, key="loss_chart", config=CHART_CONFIG)
+    st.plotly_chart(fig, key="loss_chart", config=LOSS_CHART_CONFIG)
     st.caption(f"Last epoch: summed E = {s.losses[-1]:.6f} after {len(s.losses)} epochs.")
 
 

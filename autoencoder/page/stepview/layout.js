@@ -34,6 +34,11 @@ export const LAYOUT = `
       <div class="sv-graph-foot">
         <label class="st-key-weight_labels"><input type="checkbox"> Weight values on the edges</label>
         <span class="sv-hint"></span>
+        <span class="sv-pictures">Picture:
+          <span class="st-key-graph_png"><button type="button" title="The graph as drawn, PNG">PNG</button></span>
+          <span class="st-key-graph_svg"><button type="button" title="The graph as drawn, SVG">SVG</button></span>
+          <span class="st-key-slides_zip"><button type="button" title="The nine phases of this step, one PNG each">9 phases (zip)</button></span>
+        </span>
       </div>
     </div>
     <div class="sv-side">

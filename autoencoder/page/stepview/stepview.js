@@ -9,6 +9,7 @@
 // sequence number. The server's answer wins, unless newer moves are still on the way.
 
 import { Graph } from "./graph.js";
+import { download, graphPng, graphSvg, zip } from "./export.js";
 import { LAYOUT } from "./layout.js";
 
 const views = new WeakMap();
@@ -51,6 +52,11 @@ class StepView {
       this.el(".sv-graph").classList.toggle("sv-weights-on", e.target.checked);
       if (this.graph) this.graph.place();
     };
+    this.el(".st-key-graph_png button").onclick = async () =>
+      download(await graphPng(this.graph), `network-${this.phaseName()}.png`);
+    this.el(".st-key-graph_svg button").onclick = async () => download(
+      new Blob([await graphSvg(this.graph)], { type: "image/svg+xml" }), `network-${this.phaseName()}.svg`);
+    this.el(".st-key-slides_zip button").onclick = () => this.slides();
     this.onKey = (e) => this.key(e);
     window.addEventListener("keydown", this.onKey);
   }
@@ -253,6 +259,24 @@ class StepView {
     this.timer = null;
     this.el(".st-key-play_step button").textContent = "Play the step";
     this.el(".st-key-play_step").classList.remove("sv-playing");
+  }
+
+  phaseName(step = this.steps.get(this.at.id), phase = this.at.phase) {
+    return step.positions[phase].status.split("Phase: ")[1];
+  }
+
+  /** The nine phases of the step shown, one PNG each (01-hidden_z.png ...), in a zip. */
+  async slides() {
+    const step = this.steps.get(this.at.id);
+    const files = [];
+    for (let phase = 1; phase < step.views.length; phase++) {
+      this.graph.show(step.views[phase]);
+      const blob = await graphPng(this.graph);
+      const name = `${String(phase).padStart(2, "0")}-${this.phaseName(step, phase)}.png`;
+      files.push({ name, bytes: new Uint8Array(await blob.arrayBuffer()) });
+    }
+    this.graph.show(step.views[this.at.phase]);
+    download(zip(files), "step-phases.zip");
   }
 
   pick(id) {
