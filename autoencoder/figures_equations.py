@@ -124,7 +124,10 @@ def _output_delta(s: Step) -> str:
     act, exact = get_activation(s.activation), s.rule == "exact"
     slope = act.slope_from_value(s.output_a) if exact else act.slope(s.output_a)
     a_k = sym("a", "k", "o")
-    if exact:
+    if exact and s.activation == "tanh":  # f' from the value: 1 - a^2 for tanh
+        square = m.sup(m.parens(a_k), m.mn(2))
+        where = [fprime(sym("z", "k", "o")), EQ, m.mn(1), m.mo("-"), square]
+    elif exact:  # a (1 - a) for the logistic sigmoids
         where = [fprime(sym("z", "k", "o")), EQ, a_k, m.parens(m.mn(1), m.mo("-"), a_k)]
     else:
         where = [fprime(a_k), m.mtext(" (slope at the activation)")]

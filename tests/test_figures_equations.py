@@ -198,3 +198,17 @@ def test_ready_and_phase_names_cover_all_ten_positions():
     steps = positions(random_step(10, "exact", "sigmoid"))
     assert [s.phase for s in steps] == ["ready", *PHASE_NAMES]
     assert "<mi>t</mi>" in phase_equation_html(steps[0])
+
+
+def test_the_output_slope_is_written_for_the_activation_in_use():
+    """f'(z) from the value a: a(1 - a) for the logistic sigmoids, 1 - a^2 for tanh."""
+    from autoencoder.page.phase_text import phase_latex
+    from autoencoder.session import Session, Settings
+
+    for activation, latex in (("tanh", "1-(a^o_k)^2"), ("sigmoid", "a^o_k(1-a^o_k)")):
+        s = Session(Settings(activation=activation))
+        s.go_to(6)
+        assert latex in phase_latex(s.step)
+        assert ("<msup>" in phase_equation_html(s.step).split("</math>")[0]) == (
+            activation == "tanh"
+        )

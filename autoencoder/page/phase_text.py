@@ -171,8 +171,9 @@ def _output_delta(s: Step) -> str:
     act = get_activation(s.activation)
     a = s.output_a
     slope = act.slope_from_value(a) if s.rule == "exact" else act.slope(a)
+    slope_tex = r"1-(a^o_k)^2" if s.activation == "tanh" else r"a^o_k(1-a^o_k)"
     where = (
-        r"f'(z^o_k) = a^o_k(1-a^o_k)"
+        f"f'(z^o_k) = {slope_tex}"
         if s.rule == "exact"
         else r"f'(a^o_k)\ \text{(slope at the activation)}"
     )
