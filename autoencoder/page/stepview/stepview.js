@@ -11,6 +11,7 @@
 import { Graph } from "./graph.js";
 import { download, graphPng, graphSvg, zip } from "./export.js";
 import { LAYOUT } from "./layout.js";
+import { keepHistory, writeUrl } from "./storage.js";
 
 const views = new WeakMap();
 
@@ -95,8 +96,8 @@ class StepView {
     this.data = { ...data, ...this.held.get(data.static.key) };
     this.steps = new Map(steps.map((s) => [s.id, s]));
     this.order = steps.map((s) => s.id);
-    this.writeUrl(data.url);
-    this.keepHistory(data);
+    writeUrl(data.url);
+    keepHistory(this, data);
     const mine = this.at && this.steps.has(this.at.id);
     if (data.ack >= this.seq || !mine) {
       this.at = { id: data.current, phase: data.phase };
@@ -155,44 +156,7 @@ class StepView {
     return item;
   }
 
-  /** Keep this tab's earlier states (its undo history, as URL queries) in the browser's
-   *  session storage, so that a reload can bring them back (bounded; the server checks
-   *  each one as it checks any link). */
-  keepHistory(data) {
-    const key = `autoencoder:history:${window.location.pathname}`;
-    let kept = [];
-    try { kept = JSON.parse(sessionStorage.getItem(key) || "[]"); } catch (e) { kept = []; }
-    if (!Array.isArray(kept)) kept = [];
-    const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
-    const last = kept[kept.length - 1];
-    if (!this.restoreTried) {
-      this.restoreTried = true;
-      if (data.history_len === 0 && last && same(last.q, data.url) && kept.length > 1) {
-        // every earlier state kept (where presses were coalesced into one message, the
-        // phases between are missing: Undo then skips them)
-        const pasts = kept.slice(0, -1).filter((entry) => entry.n < last.n).map((e) => e.q);
-        if (pasts.length) {
-          kept = [...pasts.map((q, n) => ({ n, q })), { n: pasts.length, q: last.q }];
-          this.component.setTriggerValue("restore", pasts);
-          try { sessionStorage.setItem(key, JSON.stringify(kept)); } catch (e) { /* full */ }
-          return;
-        }
-      }
-    }
-    kept = kept.filter((entry) => entry.n < data.history_len).slice(-99);
-    kept.push({ n: data.history_len, q: data.url });
-    try { sessionStorage.setItem(key, JSON.stringify(kept)); } catch (e) { /* full: keep none */ }
-  }
 
-  /** Make the address bar carry the state: set or remove each parameter the page owns. */
-  writeUrl(params) {
-    const url = new URL(window.location.href);
-    for (const [key, value] of Object.entries(params)) {
-      if (value === null) url.searchParams.delete(key);
-      else url.searchParams.set(key, value);
-    }
-    if (url.href !== window.location.href) window.history.replaceState(window.history.state, "", url);
-  }
 
   neighbour(id, by) {
     const i = this.order.indexOf(id);
