@@ -200,9 +200,25 @@ class StepView {
   go(id, phase) {
     this.at = { id, phase };
     this.seq += 1;
-    const held = [...this.held.keys()];
-    this.component.setStateValue("position", { step: id, phase, seq: this.seq, held });
     this.render();
+    // Tell the server after the press is painted: sending starts Streamlit's own work on
+    // the main thread, which would otherwise come before the paint.
+    const message = { step: id, phase, seq: this.seq, held: [...this.held.keys()] };
+    requestAnimationFrame(() => setTimeout(() => this.send(message), 0));
+  }
+
+  /** Send a position; if no answer has acknowledged it after a while, send it again (it
+   *  is absolute, so a second copy changes nothing once the first has arrived). */
+  send(message, tries = 0) {
+    this.component.setStateValue("position", { ...message, tries });
+    clearTimeout(this.resend);
+    if (tries < 5) {
+      this.resend = setTimeout(() => {
+        if ((this.data ? this.data.ack : 0) < message.seq && message.seq === this.seq) {
+          this.send(message, tries + 1);
+        }
+      }, 2000);
+    }
   }
 
   play() {
@@ -316,6 +332,7 @@ class StepView {
   }
 
   destroy() {
+    clearTimeout(this.resend);
     window.removeEventListener("keydown", this.onKey);
     this.stopPlay();
     if (this.graph) this.graph.destroy();
