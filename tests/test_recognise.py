@@ -57,11 +57,17 @@ def _unstated(style: str, known) -> bool:
     return "lr" in INFERRED[style] and known.phase == "update_output" and "lr-" in known.name
 
 
-@pytest.mark.parametrize("style", sorted(STYLES))
-@pytest.mark.parametrize("known", MISTAKES, ids=lambda m: f"{m.phase}:{m.name}")
+# Only the pairs a printout can show (the rest would always skip: tests that cannot fail).
+SHOWABLE = [
+    pytest.param(known, style, id=f"{known.phase}:{known.name}-{style}")
+    for known in MISTAKES
+    for style in sorted(STYLES)
+    if not _unstated(style, known)
+]
+
+
+@pytest.mark.parametrize(("known", "style"), SHOWABLE)
 def test_each_catalogued_mistake_is_named_in_each_style(known, style):
-    if _unstated(style, known):
-        pytest.skip("the printout does not state the setting this mistake concerns")
     arrays = student_arrays(activation="shifted-sigmoid", phase=known.phase, mistake=known.name)
     report = check_text(STYLES[style](arrays))
     assert report["first_mismatch"] == known.phase
