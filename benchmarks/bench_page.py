@@ -68,6 +68,11 @@ async def open_page(browser, url, phone: bool = False):
     await page.goto(url)
     await page.wait_for_selector(SETTLED, timeout=60_000)
     await page.wait_for_selector(".st-key-next_phase button", timeout=60_000)
+    await page.wait_for_function(  # the stepping view has drawn its graph, where there is one
+        "() => !document.querySelector('.sv-mount') || "
+        "document.querySelector('.sv-mount').dataset.graph === 'ready'",
+        timeout=60_000,
+    )
     await page.wait_for_function(SERVER_DONE, arg=SETTLED, timeout=60_000)
     return page
 

@@ -54,7 +54,7 @@ def main(rounds: int):
         cdp = page.context.new_cdp_session(page)
         page.goto(url)
         wait_settled(page)
-        page.wait_for_selector(".st-key-network .js-plotly-plot")
+        page.wait_for_selector(".sv-mount[data-graph=ready] .js-plotly-plot")
         print("Graph.show per phase change, median ms (9 changes x rounds)")
         for rate in (1, 4):
             cdp.send("Emulation.setCPUThrottlingRate", {"rate": rate})

@@ -2,7 +2,7 @@
 
 from benchmarks.pagebench import SETTLED
 
-VIEW_READY = ".st-key-network .js-plotly-plot"
+VIEW_READY = ".sv-mount[data-graph=ready] .st-key-network .js-plotly-plot"
 
 
 def settle(page):

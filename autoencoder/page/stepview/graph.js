@@ -70,7 +70,6 @@ export class Graph {
   }
 
   async draw(Plotly, onClick, onHover) {
-    this.Plotly = Plotly;
     const { data, layout } = JSON.parse(JSON.stringify(this.figure)); // Plotly keeps and changes it
     // Sized by fit() from the box, not by Plotly's autosize: with autosize on, every
     // relayout measures the box again (plotAutoSize, ~14 ms a click here).
@@ -79,6 +78,7 @@ export class Graph {
       displayModeBar: false, scrollZoom: false, responsive: false, staticPlot: false,
     });
     this.makeLabels();
+    this.Plotly = Plotly; // from here on, show() draws (not while the plot is being made)
     this.plot.on("plotly_click", (e) => onClick(e.points[0] && e.points[0].customdata));
     this.plot.on("plotly_hover", (e) => onHover(e.points[0] && e.points[0].customdata, e.event));
     this.plot.on("plotly_unhover", () => onHover(null));
