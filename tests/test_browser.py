@@ -40,7 +40,10 @@ def test_nine_phases_drawn_in_place_then_train(page, artifacts):
     click_and_wait(page, "next_phase", "Step 1 · Phase: hidden_z")  # into the next step
     click_and_wait(page, "prev_phase", "Step 1 · Phase: update_hidden")  # and back
     click_and_wait(page, "full_step", "Step 2 · Phase: update_hidden")  # the next whole step
-    epochs = int(page.locator(".st-key-epochs input").input_value())
+    page.locator(".st-key-epochs input").fill("3")
+    page.locator(".st-key-epochs input").press("Enter")
+    settle(page)
+    epochs = 3
     page.click(".st-key-train button")
     wait_status(page, f"Epoch {epochs} · Step {8 * epochs} · Phase: ready")
     settle(page)
