@@ -67,10 +67,8 @@ def on_position():
     if position is None:
         return
     step, phase, seq = position
-    if seq <= st.session_state.get(ACK_KEY, 0):
-        return  # older than one already applied
-    session().move_to(step, phase)
-    st.session_state[ACK_KEY] = max(seq, st.session_state.get(ACK_KEY, 0))
+    session().move_to(step, phase)  # absolute: applying a copy again changes nothing
+    st.session_state[ACK_KEY] = seq  # the view's own numbering (a view drawn anew restarts)
     st.session_state[HAVE_KEY] = read_held(_state("position").get("held"))
 
 

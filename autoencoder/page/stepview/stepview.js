@@ -63,6 +63,7 @@ class StepView {
   }
 
   key(e) {
+    if (!this.root.isConnected) return this.destroy(); // drawn anew elsewhere: let that one
     const t = e.target;
     if (e.ctrlKey || e.metaKey || e.altKey || !this.data || !this.data.controls) return;
     if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) {
@@ -218,13 +219,12 @@ class StepView {
   send(message, tries = 0) {
     this.component.setStateValue("position", { ...message, tries });
     clearTimeout(this.resend);
-    if (tries < 5) {
-      this.resend = setTimeout(() => {
-        if ((this.data ? this.data.ack : 0) < message.seq && message.seq === this.seq) {
-          this.send(message, tries + 1);
-        }
-      }, 2000);
-    }
+    this.resend = setTimeout(() => {
+      const acked = this.data ? this.data.ack : 0;
+      if (acked !== message.seq && message.seq === this.seq && this.root.isConnected) {
+        this.send(message, tries + 1);
+      }
+    }, 2000);
   }
 
   play() {
