@@ -13,7 +13,11 @@ import { download, graphPng, graphSvg, zip } from "./export.js";
 import { LAYOUT } from "./layout.js";
 import { keepHistory, writeUrl } from "./storage.js";
 
-const views = new WeakMap();
+const views = new WeakMap(); // parent element -> its view
+// Streamlit can mount the view a second time before it removes the first (seen when a
+// fragment rerun and a full run overlap): only the newest may live, or two views would
+// both take the keys and both send positions.
+const live = new Set();
 
 
 /** Full views of a step's ten positions, from the changes the server sends. */
@@ -338,22 +342,28 @@ class StepView {
   }
 
   destroy() {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    live.delete(this);
     clearTimeout(this.resend);
     window.removeEventListener("keydown", this.onKey);
     this.stopPlay();
     if (this.graph) this.graph.destroy();
+    this.root.remove(); // the view's own element (Streamlit's parent stays)
   }
 }
 
 export default function (component) {
   const { parentElement, data } = component;
   let view = views.get(parentElement);
-  if (!view) {
+  if (!view || view.destroyed) {
+    for (const other of live) other.destroy(); // an older mount still in the page
     const root = document.createElement("div");
     root.className = "sv-mount";
     parentElement.appendChild(root);
     view = new StepView(root, component);
     views.set(parentElement, view);
+    live.add(view);
   }
   view.component = component; // the latest setters
   view.receive(data);
