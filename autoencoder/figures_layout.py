@@ -100,6 +100,15 @@ def highlight_for(step: Step) -> dict:
     return {"phase": step.phase, "nodes": nodes, "edges": edges, "biases": biases}
 
 
+def edge_opacity(hl: dict) -> np.ndarray:
+    """The 48 edges' opacity for :func:`highlight_for`'s answer: the edges the phase works
+    on in full, the others faded; all alike when it works on none."""
+    if hl["edges"] is None:
+        return np.full(48, 0.9 if hl["phase"] == "ready" else 0.3)
+    active = np.r_[np.full(24, hl["edges"] == "W1"), np.full(24, hl["edges"] == "W2")]
+    return np.where(active, 1.0, 0.18)
+
+
 def node_text_quantities(step: Step) -> dict:
     """Which quantity each layer's nodes show as text now: layer letter -> (symbol, values)
     or None when nothing is computed yet. Inputs always show x."""

@@ -37,6 +37,7 @@ from .figures_layout import (
     X_RANGE,
     Y_RANGE,
     activation_colours,
+    edge_opacity,
     edge_widths,
     finite,
     fmt3,
@@ -71,13 +72,6 @@ def _line(x0, y0, y1, colour, width, dash, opacity) -> dict:
         "line": {"color": colour, "width": float(width), "dash": dash},
         "opacity": float(opacity),
     }
-
-
-def _edge_opacity(hl: dict) -> np.ndarray:
-    if hl["edges"] is None:
-        return np.full(48, 0.9 if hl["phase"] == "ready" else 0.3)
-    active = np.r_[np.full(24, hl["edges"] == "W1"), np.full(24, hl["edges"] == "W2")]
-    return np.where(active, 1.0, 0.18)
 
 
 def _edge_trace(step, weights, hl, labels, size, font) -> dict:
@@ -256,7 +250,7 @@ def network_figure(
         weights,
         weight_colours(weights),
         edge_widths(weights, large),
-        _edge_opacity(hl),
+        edge_opacity(hl),
         selected,
     )
     data = [

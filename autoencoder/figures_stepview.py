@@ -41,6 +41,7 @@ from .figures_layout import (
     X_RANGE,
     Y_RANGE,
     activation_colours,
+    edge_opacity,
     edge_widths,
     fmt3,
     highlight_for,
@@ -195,12 +196,6 @@ def _layer_values(step: Step):
     return fill, text
 
 
-def _edge_opacity(hl: dict) -> list[float]:
-    if hl["edges"] is None:
-        return [0.9 if hl["phase"] == "ready" else 0.35] * N_EDGES
-    return [1.0 if (n < 24) == (hl["edges"] == "W1") else 0.18 for n in range(N_EDGES)]
-
-
 def _edge_update_text(step: Step, hl: dict) -> list[str]:
     """At an update phase, the update direction a·δ on the edges it changes; else empty."""
     if not (step.phase.startswith("update") and hl["edges"]):
@@ -227,7 +222,7 @@ def position_view(step: Step, theme: str | None = None, large: bool = False) -> 
         "edge_color": weight_colours(weights, scale),
         "edge_width": [round(float(w), 2) for w in edge_widths(weights, large)],
         "edge_dash": ["dash" if w < 0 else "solid" for w in weights],
-        "edge_opacity": _edge_opacity(hl),
+        "edge_opacity": edge_opacity(hl).tolist(),
         "node_fill": fill,
         "node_line": [HIGHLIGHT if on else LABEL_GREY for on in node_on],
         "node_line_width": [5 if on else 1.5 for on in node_on],

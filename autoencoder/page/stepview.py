@@ -15,7 +15,6 @@ import plotly
 import streamlit as st
 
 from autoencoder.figures_ids import ALL_IDS
-from autoencoder.session import step_id
 
 from . import actions, lecture, sharing
 from .state import session
@@ -24,6 +23,7 @@ from .stepview_data import (
     read_pasts,
     read_position,
     step_data,
+    step_key,
     step_list,
     view_payload,
     without_held,
@@ -128,7 +128,7 @@ def prepared_steps(s, appearance: dict) -> list[dict]:
     cache = st.session_state.get(STEPS_KEY, {})
     keep, out = {}, []
     for start, counters, settings in step_list(s):
-        key = (step_id(start, counters[0]), counters, settings, *appearance.values())
+        key = step_key(start, counters, settings, appearance)
         data = cache.get(key) or step_data(start, counters, settings, appearance)
         keep[key] = data
         out.append(data)

@@ -10,6 +10,7 @@ it the absolute position it shows (``Session.move_to``).
 Every text here is built from numbers and fixed words and escaped; no user text is in it.
 """
 
+import functools
 import hashlib
 from html import escape
 
@@ -145,13 +146,32 @@ def step_data(start: Step, counters: tuple, settings, look: dict) -> dict:
             position["inspector"] = inspector_html(step, look["selected"], settings.rule)
         positions.append(position)
         before = view
-    sid = step_id(start, counters[0])
-    depends = repr((sid, counters, settings, look_key(look))).encode()
     return {
-        "id": sid,
-        "key": hashlib.blake2b(depends, digest_size=8).hexdigest(),  # all it depends on
+        "id": step_id(start, counters[0]),
+        "key": step_key(start, counters, settings, look),
         "positions": positions,
         "halo": halo_place(look["selected"], look["large"]),
+    }
+
+
+def step_key(start: Step, counters: tuple, settings, look: dict) -> str:
+    """Names a step's prepared data by all it depends on: the step, its counters, the
+    settings and the look (the browser holds prepared steps by this key)."""
+    depends = repr((step_id(start, counters[0]), counters, settings, look_key(look)))
+    return hashlib.blake2b(depends.encode(), digest_size=8).hexdigest()
+
+
+@functools.lru_cache(maxsize=2)
+def static_part(large: bool) -> dict:
+    """What the graph is drawn from once; it depends on the size only. Built once per
+    size for the process (read only: the payload is serialised, never changed)."""
+    return {
+        "key": f"static-{int(bool(large))}",
+        "figure": base_figure(large),
+        "shape_starts": SHAPE_STARTS,
+        "places": label_places(),
+        "names": element_names(),
+        "equation_css": EQUATION_CSS,
     }
 
 
@@ -187,14 +207,7 @@ def view_payload(s: Session, steps: list[dict], ack: int, look: dict) -> dict:
     server has applied (the browser keeps its own view while newer ones are on the way)."""
     return {
         "steps": steps,
-        "static": {  # what the graph is drawn from once: it depends on the size only
-            "key": f"static-{int(bool(look['large']))}",
-            "figure": base_figure(look["large"]),
-            "shape_starts": SHAPE_STARTS,
-            "places": label_places(),
-            "names": element_names(),
-            "equation_css": EQUATION_CSS,
-        },
+        "static": static_part(bool(look["large"])),
         "colour_bar": {"stops": weight_scale(look["theme"])},
         "current": s.step_id,
         "phase": s.step.done,
