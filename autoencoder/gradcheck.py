@@ -6,16 +6,17 @@ import numpy as np
 from .activations import get_activation
 from .losses import check_loss, get_loss
 from .model import Params
-from .phases import next_phase, start_step
+from .phases import next_phase, start_step, update_direction
 
 
 def loss(params: Params, x, activation="sigmoid", loss_name="squared") -> float:
-    """E = 1/2 sum((x - a_o)^2) (or the cross-entropy) for one example x (8,)."""
+    """E = 1/2 sum((x - a_o)^2) (or the cross-entropy) for one example x (8,), or summed
+    over the patterns of a batch x (P, 8)."""
     f = get_activation(activation).f
     out = f(f(x @ params.W1 + params.b1) @ params.W2 + params.b2)
     if loss_name == "squared":
         return float(0.5 * np.sum((x - out) ** 2))
-    return float(get_loss(loss_name).value(x, out))
+    return float(np.sum(get_loss(loss_name).value(x, out)))
 
 
 def numeric_gradient(
@@ -46,16 +47,16 @@ def numeric_gradient(
 
 
 def rule_gradient(params: Params, x, activation="sigmoid", loss_name="squared") -> np.ndarray:
-    """dE/dtheta from the exact rule's deltas (the update is -lr times this), flat (59,)."""
+    """dE/dtheta from the exact rule's deltas (the update is -lr times this), flat (59,);
+    for a batch x (P, 8), of E summed over the patterns."""
     s = start_step(params, x, rule="exact", activation=activation, loss=loss_name)
     while s.hidden_delta is None:
         s = next_phase(s)
-    descent = Params(
-        W1=np.outer(s.x, s.hidden_delta),
-        b1=s.hidden_delta,
-        W2=np.outer(s.hidden_a, s.output_delta),
-        b2=s.output_delta,
+    (w1, b1), (w2, b2) = (
+        update_direction(s.x, s.hidden_delta),
+        update_direction(s.hidden_a, s.output_delta),
     )
+    descent = Params(W1=w1, b1=b1, W2=w2, b2=b2)
     return -descent.flat()
 
 

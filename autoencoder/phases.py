@@ -2,8 +2,14 @@
 
 A :class:`Step` is an immutable record of everything computed so far. Each phase is a
 function ``Step -> Step`` that fills in one more result, so a caller can stop after any
-phase, show it, and go back by keeping the earlier Step. Shapes: x (8,), hidden arrays (3,),
-output arrays (8,); parameters as in :mod:`autoencoder.model`.
+phase, show it, and go back by keeping the earlier Step. Parameters as in
+:mod:`autoencoder.model`.
+
+Online (one example, as the notebook): x (8,), hidden arrays (3,), output arrays (8,).
+Batch (the whole training set at once, one step = one epoch): the same functions on
+x (P, 8), one row per pattern, hidden arrays (P, 3), output arrays (P, 8), deltas (P, k);
+the loss is summed over the patterns and each update sums the patterns' updates
+(W2 += lr a_h^T d_o, a (3, P) (P, 8) product; b2 += lr sum_p d_o).
 """
 
 from dataclasses import dataclass, replace
@@ -15,11 +21,13 @@ from .losses import check_loss, get_loss
 from .model import Params, zeros_like_params
 from .rules import get_rule
 
+MODES = ("online", "batch")
+
 
 @dataclass(frozen=True, eq=False)
 class Step:
     params: Params  # current parameters (new ones after phases 8 and 9)
-    x: np.ndarray  # the example, which is also the target
+    x: np.ndarray  # the example (8,), or the patterns (P, 8) of a batch; also the target
     lr: float = 0.1
     rule: str = "exact"
     activation: str = "sigmoid"
@@ -49,6 +57,16 @@ class Step:
     def complete(self) -> bool:
         return self.done == len(PHASES)
 
+    @property
+    def batch(self) -> bool:
+        """Whether this step works on the whole training set at once (x is (P, 8))."""
+        return self.x.ndim == 2
+
+    @property
+    def n_patterns(self) -> int:
+        """How many patterns the step trains on: P in batch mode, 1 online."""
+        return len(self.x) if self.batch else 1
+
 
 def start_step(
     params,
@@ -59,11 +77,19 @@ def start_step(
     momentum=0.0,
     velocity=None,
     loss="squared",
+    mode=None,
 ):
-    """A Step before its first phase. Validates the rule, activation and loss names (and
-    that the loss is exact with the activation)."""
+    """A Step before its first phase. Validates the rule, activation, loss and mode names
+    (and that the loss is exact with the activation). ``mode`` 'online': x is one example,
+    (8,); 'batch': x is the training set, (P, 8) (one pattern, (8,), is taken as P = 1);
+    None: batch if x is 2-D, else online."""
     get_rule(rule), get_activation(activation), check_loss(loss, activation)
-    x = np.asarray(x, dtype=float).reshape(-1)
+    x = np.asarray(x, dtype=float)
+    if mode is None:
+        mode = "batch" if x.ndim == 2 else "online"
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r} (choose from {', '.join(MODES)})")
+    x = x.reshape(-1, x.shape[-1]) if mode == "batch" else x.reshape(-1)
     return Step(params, x, float(lr), rule, activation, float(momentum), velocity, loss_name=loss)
 
 
@@ -100,7 +126,7 @@ def error(s: Step) -> Step:
     e = s.x - s.output_a
     if s.loss_name == "squared":
         return _advance(s, error=e, loss=float(0.5 * np.sum(e * e)))
-    return _advance(s, error=e, loss=float(get_loss(s.loss_name).value(s.x, s.output_a)))
+    return _advance(s, error=e, loss=float(np.sum(get_loss(s.loss_name).value(s.x, s.output_a))))
 
 
 def output_delta(s: Step) -> Step:
@@ -129,14 +155,22 @@ def _momentum_update(s: Step, names, grads):
     return _advance(s, params=Params(**new_p), velocity=Params(**new_v))
 
 
+def update_direction(source, delta) -> tuple[np.ndarray, np.ndarray]:
+    """(a^T d, d) for one example, source (m,) and delta (k,): (m, k) and (k,); for a batch,
+    source (P, m) and delta (P, k), the sums over the patterns: a^T d (m, k) and sum_p d (k,)."""
+    if np.ndim(source) == 1:
+        return np.outer(source, delta), delta
+    return np.dot(source.T, delta), delta.sum(axis=0)
+
+
 def update_output(s: Step) -> Step:
-    """W2 += lr a_h^T d_o; b2 += lr d_o."""
-    return _momentum_update(s, ("W2", "b2"), (np.outer(s.hidden_a, s.output_delta), s.output_delta))
+    """W2 += lr a_h^T d_o; b2 += lr d_o (a batch: both summed over the patterns)."""
+    return _momentum_update(s, ("W2", "b2"), update_direction(s.hidden_a, s.output_delta))
 
 
 def update_hidden(s: Step) -> Step:
-    """W1 += lr x^T d_h; b1 += lr d_h."""
-    return _momentum_update(s, ("W1", "b1"), (np.outer(s.x, s.hidden_delta), s.hidden_delta))
+    """W1 += lr x^T d_h; b1 += lr d_h (a batch: both summed over the patterns)."""
+    return _momentum_update(s, ("W1", "b1"), update_direction(s.x, s.hidden_delta))
 
 
 PHASES = (
@@ -168,6 +202,23 @@ def finish_step(s: Step) -> Step:
 def run_step(params, x, **settings) -> Step:
     """One whole training step from scratch."""
     return finish_step(start_step(params, x, **settings))
+
+
+_ROWS = ("x", "hidden_z", "hidden_a", "output_z", "output_a", "error")
+_ROWS += ("output_delta", "hidden_delta")
+
+
+def one_pattern(s: Step, p: int) -> Step:
+    """Pattern ``p`` (0-based) of a batch step as an online-shaped Step: its row of every
+    array (x (8,), hidden (3,), output (8,)) and its own loss, with the batch's parameters
+    and velocity (the updates sum all patterns). An online step is returned as it is."""
+    if not s.batch:
+        return s
+    rows = {n: None if getattr(s, n) is None else getattr(s, n)[p] for n in _ROWS}
+    loss = None
+    if s.loss is not None:
+        loss = float(np.sum(get_loss(s.loss_name).value(rows["x"], rows["output_a"])))
+    return replace(s, loss=loss, **rows)
 
 
 def phase_result(s: Step, name: str) -> dict[str, np.ndarray]:

@@ -83,7 +83,7 @@ class PositionsMixin:
         of steps completed before it."""
         finished = replay_step(self.start, len(PHASES))
         count = self.step_count + (0 if self.step.complete else 1)
-        x = self.patterns[(self.example + (0 if self.step.complete else 1)) % len(self.patterns)]
+        x = self.settings.step_examples(self.example + (0 if self.step.complete else 1))
         velocity = finished.velocity
         return start_step(
             finished.params, x, velocity=velocity, **self.settings.step_settings()
@@ -139,6 +139,8 @@ def step_id(start: Step, count: int) -> str:
     named = (start.lr, start.rule, start.activation, start.momentum, count)
     if start.loss_name != "squared":  # (added so that squared-error ids stay as they were)
         named += (start.loss_name,)
+    if start.batch:  # (likewise: online ids stay as they were)
+        named += ("batch",)
     digest.update(repr(named).encode())
     return digest.hexdigest()
 

@@ -207,8 +207,12 @@ class Session(PositionsMixin):
         self.warning = diverged_message(self.settings.lr, where)
 
     # --- stepping --------------------------------------------------------------------
+    @property
+    def steps_per_epoch(self) -> int:
+        return self.settings.steps_per_epoch()
+
     def _begin_step(self, params: Params, velocity):
-        x = self.patterns[self.example % len(self.patterns)]
+        x = self.settings.step_examples(self.example)
         self.start = start_step(params, x, velocity=velocity, **self.settings.step_settings())
         self.step = self.start
 
@@ -217,7 +221,7 @@ class Session(PositionsMixin):
         self.step_count += 1
         self.epoch_loss += self.step.loss
         self.example += 1
-        if self.example >= len(self.patterns):
+        if self.example >= self.steps_per_epoch:
             self.example = 0
             self.epoch += 1
             self.losses.append(self.epoch_loss)
@@ -227,7 +231,7 @@ class Session(PositionsMixin):
         """Take back :meth:`_account` (the step in progress is complete and counted)."""
         self.step_count -= 1
         if self.example == 0:
-            self.example = len(self.patterns)
+            self.example = self.steps_per_epoch
             self.epoch -= 1
             self.epoch_loss = self.losses.pop() if self.losses else self.step.loss
         self.example -= 1
@@ -276,21 +280,22 @@ class Session(PositionsMixin):
         self.recipe = add_phases(self.recipe, phases)
 
     def train(self, epochs: int = 1, until_learned: bool = False, progress=None):
-        """Train whole epochs online. A step or epoch in progress is first finished step by
-        step, and counts as the first of the ``epochs``. Returns the trainer's result, or
+        """Train whole epochs (online, or in batch mode one step an epoch). A step or epoch
+        in progress is first finished step by step, and counts as the first of the ``epochs``. Returns the trainer's result, or
         None if the numbers blew up: training then stops at the last sane epoch (or step)
         and :attr:`warning` says so. StateError if ``epochs`` is outside ``LIMITS``.
         ``progress(epochs_done)``, if given, is called about 20 times along the way."""
         epochs = asked = epochs if until_learned else check_epochs(epochs)
         self._push(f"train {'until learned' if until_learned else epochs}")
+        in_epoch = bool(self.example) or (self.step.done and not self.step.complete)
         if self.step.done and not self.step.complete:
             if not self._finish():
                 return self._stop_training(f"in step {self.step_count + 1}")
-        if self.example:
-            while self.example:
-                if not self._finish():
-                    return self._stop_training(f"in step {self.step_count + 1}")
-            epochs = epochs if until_learned else epochs - 1
+        while self.example:
+            if not self._finish():
+                return self._stop_training(f"in step {self.step_count + 1}")
+        if in_epoch and not until_learned:  # (a one-step epoch counts too: batch, P = 1)
+            epochs -= 1
         runs, blew_up = train_until_blow_up(
             self.step.params,
             self.step.velocity,
@@ -318,7 +323,7 @@ class Session(PositionsMixin):
 
     def _take(self, result):
         self.losses.extend(result.loss_history[:, 0].tolist())
-        self.step_count += result.epochs_run * len(self.patterns)
+        self.step_count += result.epochs_run * self.steps_per_epoch
         self.epoch += result.epochs_run
         self._begin_step(result.params[0], result.velocity[0])
 
@@ -362,6 +367,8 @@ class Session(PositionsMixin):
             return
         if new.dataset != old.dataset:
             self.example = 0
+        if new.mode != old.mode:  # a new kind of step: its epoch starts afresh
+            self.example, self.epoch_loss = 0, 0.0
         self._begin_step(self.start.params, self.start.velocity)
         # still the seed's network if no step was completed: named by the new settings
         fresh = self.recipe is not None and self.step_count == 0 and self.epoch == 0

@@ -15,7 +15,7 @@ import numpy as np
 from .activations import ACTIVATIONS
 from .losses import LOSS_NAMES, check_loss
 from .model import NOTEBOOK_PATTERN, ONE_HOT, Params, parse_bits
-from .phases import PHASES
+from .phases import MODES, PHASES
 from .rules import RULES
 from .training import MAX_EPOCHS
 from .weights_io import MAX_ABS
@@ -44,6 +44,7 @@ class Settings:
     pattern: str = "11011101"  # the custom pattern, set by clicking input nodes
     momentum: float = 0.0
     loss: str = "squared"  # or "cross-entropy" (sigmoid outputs only), autoencoder.losses
+    mode: str = "online"  # one example per step, or "batch": the whole set, one step an epoch
 
     def patterns(self) -> np.ndarray:
         """The training set, (P, 8)."""
@@ -53,6 +54,16 @@ class Settings:
             return NOTEBOOK_PATTERN[None, :]
         return parse_bits(self.pattern)[None, :]
 
+    def steps_per_epoch(self) -> int:
+        """Training steps in one epoch: one per pattern online, one in batch mode."""
+        return 1 if self.mode == "batch" else len(self.patterns())
+
+    def step_examples(self, example: int) -> np.ndarray:
+        """What the step numbered ``example`` in its epoch trains on: that pattern (8,)
+        online, the whole set (P, 8) in batch mode."""
+        patterns = self.patterns()
+        return patterns if self.mode == "batch" else patterns[example % len(patterns)]
+
     def step_settings(self) -> dict:
         return {
             "lr": self.lr,
@@ -60,6 +71,7 @@ class Settings:
             "activation": self.activation,
             "momentum": self.momentum,
             "loss": self.loss,
+            "mode": self.mode,
         }
 
 
@@ -89,7 +101,7 @@ def check_settings(settings: Settings) -> Settings:
     """The same settings with lr and momentum as floats and seed as an int, if every
     value is allowed; StateError naming the first that is not."""
     known_names = (("rule", RULES), ("activation", ACTIVATIONS), ("dataset", DATASETS))
-    for name, known in (*known_names, ("loss", LOSS_NAMES)):
+    for name, known in (*known_names, ("loss", LOSS_NAMES), ("mode", MODES)):
         value = getattr(settings, name)
         if not isinstance(value, str) or value not in known:
             raise StateError(f"{name}: unknown {value!r} (choose from {', '.join(known)})")
@@ -175,11 +187,10 @@ class State:
         )
 
     def example_x(self) -> np.ndarray:
-        """The example of the step in progress. A complete step (done 9) has already moved
-        ``example`` on to the next one."""
-        patterns = self.settings.patterns()
+        """The example of the step in progress (the whole set in batch mode). A complete
+        step (done 9) has already moved ``example`` on to the next one."""
         index = self.example - 1 if self.done == len(PHASES) else self.example
-        return patterns[index % len(patterns)]
+        return self.settings.step_examples(index)
 
     def checked(self) -> "State":
         """This state with normalised settings, if every part is sane; StateError naming
@@ -199,8 +210,9 @@ class State:
                 raise StateError(f"{name}: {value} is too large")
         if self.done > len(PHASES):
             raise StateError(f"done: {self.done} is more than the {len(PHASES)} phases")
-        if self.example >= len(settings.patterns()):
-            raise StateError(f"example: there is no example {self.example} in the set")
+        if self.example >= settings.steps_per_epoch():
+            where = "in batch mode (one step an epoch)" if settings.mode == "batch" else "in the set"
+            raise StateError(f"example: there is no example {self.example} {where}")
         for name, values in (("epoch_loss", [self.epoch_loss]), ("losses", self.losses)):
             array = np.array(values, dtype=float)
             if not (np.isfinite(array).all() and (array >= 0).all() and (array <= MAX_ABS).all()):

@@ -5,7 +5,8 @@ The exported file is a superset of design.md's weights file::
     {"format": "838-state/1",
      "W1": ..., "b1": ..., "W2": ..., "b2": ...,      the network as shown now
      "settings": {"lr", "momentum", "seed", "rule", "activation", "dataset", "pattern",
-                  "loss"},                    loss added (a file without it: squared)
+                  "loss", "mode"},            loss and mode added (a file without them:
+                                              squared, online)
      "position": {"phase", "done", "step", "epoch", "example", "epoch_loss"},
      "losses": [summed E of each epoch, the last MAX_FILE_LOSSES],
      "step_start": {"W1", ...}   the parameters at the start of the step in progress,
@@ -32,6 +33,7 @@ FORMAT = "838-state/1"
 FIRST_UPDATE = PHASE_NAMES.index("update_output") + 1  # phases done once W2, b2 changed
 MAX_FILE_LOSSES = 20_000
 _SETTING_NAMES = ("lr", "momentum", "seed", "rule", "activation", "dataset", "pattern", "loss")
+_SETTING_NAMES += ("mode",)
 
 __all__ = ["FORMAT", "MAX_FILE_BYTES", "StateError", "WeightsError", "apply_import"]
 __all__ += ["export_state", "import_state", "params_from_pasted"]

@@ -5,6 +5,7 @@ with an empty history. Parameters::
 
     lr, momentum, seed, rule, activation, dataset, pattern, loss   the settings, readable
           (loss is written only when it is not the default squared error)
+    mode  online (the default, not written) or batch: one step on the whole set, an epoch
     p     the 59 start-of-step parameters: float64 little-endian, urlsafe base64 (630 chars)
     v     their velocity, the same way (only when momentum > 0)
     pos   done.step.epoch.example   phases done in the step in progress, and the counters
@@ -40,6 +41,7 @@ MAX_URL_LOSSES = 1000  # the most decode() accepts
 _PARAMS_CHARS = math.ceil(N_PARAMS * 8 * 4 / 3)  # 630
 MAX_VALUE_CHARS = math.ceil(MAX_URL_LOSSES * 8 * 4 / 3)
 _SETTING_NAMES = ("lr", "momentum", "seed", "rule", "activation", "dataset", "pattern", "loss")
+_SETTING_NAMES += ("mode",)  # added: a link without it is online
 KEYS = (*_SETTING_NAMES, "p", "v", "pos", "el", "l", "go")  # every query parameter this module owns
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?", re.ASCII)
 _INTEGER = re.compile(r"\d{1,13}", re.ASCII)  # ASCII: no fullwidth or other Unicode digits
@@ -103,6 +105,8 @@ def encode(session: Session, max_losses: int = URL_LOSSES) -> dict[str, str]:
     }
     if s.loss != Settings.loss:
         query["loss"] = s.loss
+    if s.mode != Settings.mode:
+        query["mode"] = s.mode
     if state.velocity is not None:
         query["v"] = _b64(state.velocity.flat())
     if state.losses:
