@@ -11,6 +11,7 @@ import numpy as np
 
 from . import mathml as m
 from .activations import get_activation
+from .figures_batch import batch_equation_html
 from .figures_ids import parse_element_id
 from .figures_inspect import _n as inspector_num
 from .figures_inspect import element_details, params_before_update
@@ -41,7 +42,7 @@ from .figures_math import (
     with_rows,
 )
 from .losses import get_loss, loss_terms
-from .phases import Step
+from .phases import Step, one_pattern
 from .rules import get_rule
 
 __all__ = ["EQUATION_CSS", "element_equations_html", "phase_equation_html"]
@@ -189,7 +190,10 @@ _PHASES = {
 
 def phase_equation_html(step: Step) -> str:
     """The last performed phase's equation with its numbers ('ready': the input), as
-    MathML blocks: the same content as page/phase_text.phase_latex(step)."""
+    MathML blocks: the same content as page/phase_text.phase_latex(step). A batch step
+    shows its matrices (:mod:`.figures_batch`)."""
+    if step.batch:
+        return batch_equation_html(step)
     if step.phase == "ready":
         bits = m.parens(*joined((m.mn(int(v)) for v in step.x), ","))
         return block(m.row(m.mi("x"), EQ, m.mi("t"), EQ, bits))
@@ -277,6 +281,9 @@ def _param_equations(s: Step, name: str, index: tuple, details: dict) -> list[st
         p_sym, prod, src = sym("b", one[0], layer_tag(layer)), [], None
     delta = s.hidden_delta if layer == 1 else s.output_delta
     prod.append(sym("δ", one[-1], "h" if layer == 1 else "o"))
+    if s.batch:  # summed over the patterns p of the batch
+        prod = [sym(SUM, "p"), *prod]
+        src = None
     eqs = [m.row(p_sym, EQ, _n(before))]
     if grad is not None:
         if s.rule == "exact":
@@ -296,13 +303,15 @@ def _param_equations(s: Step, name: str, index: tuple, details: dict) -> list[st
     return eqs
 
 
-def element_equations_html(step: Step, element_id: str) -> list[str]:
+def element_equations_html(step: Step, element_id: str, pattern: int = 0) -> list[str]:
     """The inspector's equations for one element, each a MathML block: the same content and
-    order as figures_inspect.element_details(step, element_id)["equations"]. ValueError
-    for an unknown id."""
-    details = element_details(step, element_id)
+    order as figures_inspect.element_details(step, element_id, pattern)["equations"] (a
+    batch step: a node's for pattern ``pattern``, a parameter's summed over the batch).
+    ValueError for an unknown id."""
+    details = element_details(step, element_id, pattern)
     element = parse_element_id(element_id)
     if element.kind == "node":
+        step = one_pattern(step, min(pattern, step.n_patterns - 1))
         eqs = _node_equations(step, element.name, element.index[0], details["values"])
     else:
         eqs = _param_equations(step, element.name, element.index, details)

@@ -9,7 +9,7 @@ import numpy as np
 
 from .activations import get_activation
 from .figures_ids import node_latex, parse_element_id
-from .phases import Step
+from .phases import Step, one_pattern
 
 # --- details ---------------------------------------------------------------------------
 
@@ -112,24 +112,26 @@ def _param_equations(s: Step, name: str, index: tuple) -> dict:
         sym = f"W^{{({layer})}}_{{{one[0]},{one[1]}}}"
         src_sym = f"x_{{{one[0]}}}" if layer == 1 else f"a_{{h_{{{one[0]}}}}}"
         src = s.x if layer == 1 else s.hidden_a
-        src = None if src is None else float(src[index[0]])
+        src = None if src is None else src[..., index[0]]
     else:
         sym, src_sym, src = f"b^{{({layer})}}_{{{one[0]}}}", "", 1.0
     delta = s.hidden_delta if layer == 1 else s.output_delta
     dsym = f"\\delta_{{{'h' if layer == 1 else 'o'}_{{{one[-1]}}}}}"
-    grad = None if delta is None else float(src * delta[index[-1]])
+    grad = None if delta is None else float(np.sum(src * delta[..., index[-1]]))
     updated = s.done >= (9 if layer == 1 else 8)
     change = float(getattr(s.velocity, name)[index]) if updated else None
     before = value - change if updated else value
     eqs = [f"{sym} = {_n(before)}"]
     prod = f"{src_sym}\\,{dsym}" if src_sym else dsym
+    if s.batch:  # the update sums the patterns' products
+        prod = f"\\textstyle\\sum_p {prod}"
     if grad is not None:
         lhs = (
             f"-\\frac{{\\partial E}}{{\\partial {sym}}}"
             if s.rule == "exact"
             else "\\text{update direction}"
         )
-        nums = f"{_p(src)}\\cdot{_p(delta[index[-1]])} = " if src_sym else ""
+        nums = f"{_p(src)}\\cdot{_p(delta[index[-1]])} = " if src_sym and not s.batch else ""
         eqs.append(f"{lhs} = {prod} = {nums}{_n(grad)}")
     if updated:
         step_sym = f"\\eta\\,{prod}" if s.momentum == 0 else "\\Delta \\;(\\text{momentum})"
@@ -138,8 +140,10 @@ def _param_equations(s: Step, name: str, index: tuple) -> dict:
     return {"value": value, "before": before, "gradient": grad, "change": change, "equations": eqs}
 
 
-def element_details(step: Step, element_id: str) -> dict:
-    """Everything the inspector shows about one element of ``step``'s network.
+def element_details(step: Step, element_id: str, pattern: int = 0) -> dict:
+    """Everything the inspector shows about one element of ``step``'s network. In a batch
+    step a node's values are those of pattern ``pattern`` (0-based), a parameter's
+    gradient and change those of the whole batch (summed over its patterns).
 
     Keys: ``id``, ``kind`` ('input', 'hidden', 'output', 'weight' or 'bias'), ``index``
     (0-based array index), ``value`` (a parameter's current value; a node's activation, or
@@ -154,6 +158,7 @@ def element_details(step: Step, element_id: str) -> dict:
     element = parse_element_id(element_id)
     out = {"id": element_id, "index": element.index, "phase": step.phase}
     if element.kind == "node":
+        step = one_pattern(step, min(pattern, step.n_patterns - 1))
         values, eqs = _node_equations(step, element.name, element.index[0])
         kind = {"x": "input", "h": "hidden", "o": "output"}[element.name]
         value = values.get("x", values.get("a"))

@@ -82,6 +82,9 @@ def key_text(step, hl) -> str:
     if step.phase.startswith("update") and hl["edges"]:
         layer = hl["edges"]
         src = "x" if layer == "W1" else "a_h"
+        if getattr(step, "batch", False):
+            n = step.n_patterns
+            return f"labels on {layer}: update direction Σ {src}·δ over all {n} patterns  (Δw = lr × this)"
         return f"labels on {layer}: update direction {src}·δ  (Δw = lr × this)"
     return "edges: colour and width = weight, dashed if negative"
 

@@ -14,7 +14,7 @@ from .figures_ids import (
     W2_IDS,
 )
 from .model import N_HIDDEN, N_IN, N_OUT
-from .phases import Step
+from .phases import Step, update_direction
 
 WEIGHT_RANGE = 3.0  # the colour scale spans -3..3 whatever the weights; beyond is clipped
 # Diverging red (negative) to blue (positive). Both ends have a contrast of at least 3:1
@@ -128,9 +128,13 @@ def node_text_quantities(step: Step) -> dict:
 
 def update_directions(step: Step) -> dict:
     """The update direction a^T δ (minus the gradient of E) of each weight matrix, once its
-    delta is computed: {"W1": (8, 3) or None, "W2": (3, 8) or None}."""
-    w2 = np.outer(step.hidden_a, step.output_delta) if step.output_delta is not None else None
-    w1 = np.outer(step.x, step.hidden_delta) if step.hidden_delta is not None else None
+    delta is computed: {"W1": (8, 3) or None, "W2": (3, 8) or None}; for a batch step,
+    summed over its patterns."""
+    w2 = w1 = None
+    if step.output_delta is not None:
+        w2 = update_direction(step.hidden_a, step.output_delta)[0]
+    if step.hidden_delta is not None:
+        w1 = update_direction(step.x, step.hidden_delta)[0]
     return {"W1": w1, "W2": w2}
 
 

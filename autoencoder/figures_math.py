@@ -128,9 +128,9 @@ def with_rows(header: list[str], rows) -> str:
     return block(m.row(*header)) + block(aligned(rows), rows=True)
 
 
-def matrix_of(values) -> str:
+def matrix_of(values, fmt=num) -> str:
     """A vector or matrix of numbers in brackets, columns flush right."""
-    cells = [[number(v) for v in r] for r in np.atleast_2d(values)]
+    cells = [[number(v, fmt) for v in r] for r in np.atleast_2d(values)]
     return m.matrix(cells, columnalign="right")
 
 

@@ -50,7 +50,7 @@ from .figures_layout import (
     weight_colours,
     weight_scale,
 )
-from .phases import Step
+from .phases import Step, one_pattern
 
 N_EDGES, N_NODES, N_BIASES = len(EDGE_IDS), len(NODE_IDS_ORDER), len(BIAS_IDS)
 NODE_SHAPE0 = N_EDGES
@@ -208,14 +208,19 @@ def _edge_update_text(step: Step, hl: dict) -> list[str]:
     return text
 
 
-def position_view(step: Step, theme: str | None = None, large: bool = False) -> dict:
+def position_view(
+    step: Step, theme: str | None = None, large: bool = False, pattern: int = 0
+) -> dict:
     """The attributes of every shape and label for ``step`` (one position), as arrays named
-    by :data:`VIEW_ARRAYS`. ``theme`` ('light', 'dark' or None) picks the weight colours."""
+    by :data:`VIEW_ARRAYS`. ``theme`` ('light', 'dark' or None) picks the weight colours.
+    A batch step shows the values of its pattern ``pattern`` (0-based) on the nodes, and
+    its weights and summed updates on the edges."""
     hl = highlight_for(step)
     weights = np.r_[step.params.W1.ravel(), step.params.W2.ravel()]
     biases = np.r_[step.params.b1, step.params.b2]
     scale = weight_scale(theme)
-    fill, node_text = _layer_values(step)
+    shown = one_pattern(step, min(pattern, step.n_patterns - 1))
+    fill, node_text = _layer_values(shown)
     node_on = [nid in hl["nodes"] for nid in NODE_IDS_ORDER]
     bias_on = [bid in hl["biases"] for bid in BIAS_IDS]
     return {
@@ -233,7 +238,7 @@ def position_view(step: Step, theme: str | None = None, large: bool = False) -> 
         "bias_text": [fmt3(v) for v in biases],
         "edge_text": _edge_update_text(step, hl),
         "weight_text": [fmt3(w) for w in weights],
-        "headers": header_texts(step),
+        "headers": header_texts(shown),
         "key": [key_text(step, hl)],
     }
 

@@ -230,6 +230,12 @@ def first_wrong_phase(theirs, correct, phase: str):
 def take_home_button():
     """Download the current step, from its start, as a Jupyter notebook (built on click)."""
     start = session().start
+    if start.batch:
+        st.caption(
+            "Take this step home (.ipynb) is for one example, as the class notebook trains: "
+            "switch Mode to online for it."
+        )
+        return
     bits = bits_to_str(start.x)
 
     def build() -> str:

@@ -4,6 +4,7 @@ import streamlit as st
 
 from autoencoder.activations import ACTIVATIONS
 from autoencoder.losses import LOSS_NAMES
+from autoencoder.phases import MODES
 from autoencoder.rules import RULES
 from autoencoder.session import DATASETS, LIMITS, MAX_HISTORY
 
@@ -13,6 +14,10 @@ from .state import session
 LOSS_LABELS = {
     "squared": "squared error ½Σe² (the notebook's)",
     "cross-entropy": "cross-entropy (sigmoid outputs only)",
+}
+MODE_LABELS = {
+    "online": "online: one pattern per step (the notebook's)",
+    "batch": "batch: all patterns in one step (an epoch)",
 }
 DATASET_LABELS = {
     "onehot": "8 one-hot patterns (one per step)",
@@ -99,6 +104,11 @@ def settings_sidebar():
     bar.radio(
         "Training set", list(DATASETS), key="dataset", args=("dataset",),
         format_func=DATASET_LABELS.get, **kw,
+    )  # fmt: skip
+    bar.radio(
+        "Mode", list(MODES), key="mode", args=("mode",), format_func=MODE_LABELS.get,
+        help="Batch: each step runs the nine phases on the whole training set at once "
+        "(matrices, a row per pattern) and its updates sum the patterns' updates", **kw,
     )  # fmt: skip
     if session().settings.dataset == "custom":
         bar.pills(

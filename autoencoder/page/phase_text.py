@@ -44,10 +44,22 @@ NOTEBOOK_CAPTIONS = {  # where the class notebook's rule departs from the gradie
 }
 
 
+BATCH_CAPTIONS = {  # a batch step: the whole set at once, its updates summed
+    "ready": "Batch mode: the whole training set at once, one row per pattern; the target is "
+    "the input; one step is one epoch.",
+    "update_output": "Each hidden→output weight moves by η × the sum over all patterns of "
+    "hidden activation × output delta; each output bias by η × the summed deltas.",
+    "update_hidden": "Each input→hidden weight moves by η × the sum over all patterns of "
+    "input × hidden delta; each hidden bias by η × the summed deltas.",
+}
+
+
 def caption(step: Step) -> str:
     """The plain sentence for the phase ``step`` has just performed (and, under the
     notebook's rule, how it departs from the gradient)."""
     text = CAPTIONS[step.phase]
+    if step.batch:
+        text = BATCH_CAPTIONS.get(step.phase, text + " For every pattern at once, a row each.")
     if step.rule == "notebook" and step.phase in NOTEBOOK_CAPTIONS:
         text += " " + NOTEBOOK_CAPTIONS[step.phase]
     return text
@@ -96,7 +108,8 @@ def phase_arrays(step: Step, name: str) -> list[tuple[str, str]]:
 
 def step_printout(step: Step) -> str:
     """Every array of the step so far, as a notebook would print them, one after another."""
-    lines = [f"input_layer\n{np.array_repr(step.x.astype(int).reshape(1, -1))}"]
+    inputs = step.x.astype(int) if step.batch else step.x.astype(int).reshape(1, -1)
+    lines = [f"input_layer\n{np.array_repr(inputs)}"]
     for name in PHASE_NAMES[: step.done]:
         lines += [f"{n}\n{text}" for n, text in phase_arrays(step, name)]
         if name == "error":

@@ -115,11 +115,40 @@ def on_select():
         st.session_state[actions.SELECTED_KEY] = actions.handle_click(session(), element)
 
 
-def look() -> dict:
+PATTERN_KEY = "batch_pattern"  # the pattern of a batch step the graph shows (1-based)
+
+
+def shown_pattern(s) -> int | None:
+    """The batch step's pattern the graph shows on its nodes (0-based), or None online."""
+    if s.settings.mode != "batch":
+        return None
+    chosen = st.session_state.get(PATTERN_KEY)
+    n = len(s.patterns)
+    return chosen - 1 if type(chosen) is int and 1 <= chosen <= n else 0
+
+
+def pattern_picker(s):
+    """Batch mode with more than one pattern: which pattern the nodes show."""
+    n = len(s.patterns)
+    if s.settings.mode != "batch" or n < 2:
+        return
+    if st.session_state.get(PATTERN_KEY) not in range(1, n + 1):
+        st.session_state[PATTERN_KEY] = 1
+    st.segmented_control(
+        "Batch step: the graph's nodes show pattern", list(range(1, n + 1)), key=PATTERN_KEY,
+        format_func=lambda k: f"{k}", required=True,
+        help="The weights and their updates are the whole batch's; the numbers on the "
+        "nodes are one pattern's row of the batch. The caption under the graph says which.",
+    )  # fmt: skip
+
+
+def look(s=None) -> dict:
+    s = s or session()
     return {
         "theme": lecture.theme(),
         "large": lecture.presenting(),
         "selected": st.session_state.get(actions.SELECTED_KEY),
+        "pattern": shown_pattern(s),
     }
 
 
@@ -138,7 +167,8 @@ def prepared_steps(s, appearance: dict) -> list[dict]:
 
 def stepping_view(controls: bool = True):
     s = session()
-    appearance = look()
+    pattern_picker(s)
+    appearance = look(s)
     steps = prepared_steps(s, appearance)
     payload = view_payload(s, steps, st.session_state.get(ACK_KEY, 0), appearance)
     payload = without_held(payload, st.session_state.get(HAVE_KEY, set()))

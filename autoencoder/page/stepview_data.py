@@ -44,20 +44,21 @@ ID_CHARS = set("0123456789abcdef")
 MAX_HELD = 32
 
 
-def counted(counters: tuple, n_patterns: int) -> tuple:
-    """(step count, epoch, example) after one more completed step."""
+def counted(counters: tuple, n_steps: int) -> tuple:
+    """(step count, epoch, example) after one more completed step; ``n_steps`` steps
+    make an epoch (the number of patterns online, 1 in batch mode)."""
     count, epoch, example = counters
     example += 1
-    if example >= n_patterns:
+    if example >= n_steps:
         return count + 1, epoch + 1, 0
     return count + 1, epoch, example
 
 
-def uncounted(counters: tuple, n_patterns: int) -> tuple:
+def uncounted(counters: tuple, n_steps: int) -> tuple:
     """(step count, epoch, example) before the last completed step."""
     count, epoch, example = counters
     if example == 0:
-        return count - 1, epoch - 1, n_patterns - 1
+        return count - 1, epoch - 1, n_steps - 1
     return count - 1, epoch, example - 1
 
 
@@ -74,7 +75,12 @@ def panel_html(step: Step, next_bits: str) -> str:
     if arrays:
         text = "\n".join(f"{n}\n{t}" for n, t in arrays)
         parts.append(f"<pre class='sv-arrays'>{escape(text)}</pre>")
-    if step.complete:
+    if step.complete and step.batch:
+        parts.append(
+            "<p class='sv-caption'>Batch step complete (one epoch): the next click starts "
+            f"the next one, again on all {step.n_patterns} patterns.</p>"
+        )
+    elif step.complete:
         parts.append(
             "<p class='sv-caption'>Step complete: the next click starts the next step on "
             f"x = {escape(next_bits)}.</p>"
@@ -86,9 +92,23 @@ def panel_html(step: Step, next_bits: str) -> str:
     return "".join(parts)
 
 
-def inspector_html(step: Step, element_id: str, rule: str) -> str:
-    """The inspector at ``step`` for one element: what it is, its numbers, its equations."""
-    details = element_details(step, element_id)
+def batch_note(step: Step, details: dict, pattern: int) -> str:
+    """In a batch step, which pattern a node's numbers are for, or that a parameter's
+    gradient and change sum all patterns; empty online."""
+    if not step.batch:
+        return ""
+    n = step.n_patterns
+    if details["kind"] in ("input", "hidden", "output"):
+        bits = bits_to_str(step.x[pattern])
+        return f"Pattern {pattern + 1} of {n} (x = {bits}); the batch has a row for each."
+    return f"Its gradient and change sum the {n} patterns' products (batch mode)."
+
+
+def inspector_html(step: Step, element_id: str, rule: str, pattern: int = 0) -> str:
+    """The inspector at ``step`` for one element: what it is, its numbers, its equations
+    (a batch step: a node's for pattern ``pattern``)."""
+    pattern = min(pattern, step.n_patterns - 1)
+    details = element_details(step, element_id, pattern)
     rows = "".join(
         f"<tr><td>{escape(q)}</td><td class='sv-num'>{escape(v)}</td></tr>"
         for q, v in inspector_rows(details, rule)
@@ -97,7 +117,10 @@ def inspector_html(step: Step, element_id: str, rule: str) -> str:
         f"<p><b>{escape(element_id)}</b> ({escape(details['kind'])}): "
         f"{escape(describe(element_id, details))}, after phase <code>{escape(step.phase)}</code></p>"
     )
-    equations = element_equations_html(step, element_id)
+    note = batch_note(step, details, pattern)
+    if note:
+        head += f"<p class='sv-caption'>{escape(note)}</p>"
+    equations = element_equations_html(step, element_id, pattern)
     how = (
         "<p class='sv-caption'>How it was computed, in the order of the phases:</p>"
         + "".join(f"<div class='sv-eq'>{e}</div>" for e in equations)
@@ -108,10 +131,24 @@ def inspector_html(step: Step, element_id: str, rule: str) -> str:
     return f"{head}<table class='sv-table'>{rows}</table>{how}"
 
 
-def caption(step: Step, example: int, patterns, next_bits: str, settings) -> str:
-    """Which example the step trains on, what comes next, the rule and rate."""
+def batch_caption(step: Step, pattern: int, rule: str) -> str:
+    """A batch step: on what it trains, which pattern the nodes show, what comes next."""
+    n = step.n_patterns
+    shown = f"x = {bits_to_str(step.x[pattern])}"
+    nodes = f"nodes show pattern {pattern + 1} of {n}, {shown}" if n > 1 else f"nodes: {shown}"
+    what = "Batch step done" if step.complete else "Batch step"
+    head = f"{what} on all {n} patterns (one epoch) · {nodes}; the weight updates sum all {n}"
+    next_name = step.next_name or "hidden_z of the next batch step"
+    return f"{head} · next: {next_name} · {rule}"
+
+
+def caption(step: Step, example: int, patterns, next_bits: str, settings, pattern=0) -> str:
+    """Which example the step trains on, what comes next, the rule and rate (a batch step:
+    which pattern of it the nodes show, ``pattern``)."""
     n = len(patterns)
     rule = f"rule: {settings.rule} · η = {settings.lr:g}"
+    if step.batch:
+        return batch_caption(step, min(pattern, step.n_patterns - 1), rule)
     if step.complete:
         return f"Step done on x = {bits_to_str(step.x)}; next step: x = {next_bits} · {rule}"
     where = f" (example {example % n + 1} of {n})" if n > 1 else ""
@@ -124,26 +161,26 @@ def step_data(start: Step, counters: tuple, settings, look: dict) -> dict:
     None). Positions stop before the first that blows up (non-finite, or beyond MAX_ABS):
     the view leaves those to the server, which refuses them with a warning."""
     patterns = settings.patterns()
-    n = len(patterns)
-    after = counted(counters, n)
-    next_bits = bits_to_str(patterns[after[2] % n])
+    after = counted(counters, settings.steps_per_epoch())
+    next_bits = bits_to_str(settings.step_examples(after[2]))
+    pattern = shown_pattern(look)
     positions, before, step = [], None, start
     for done in range(N_POSITIONS):
         if done:
             step = replay_step(step, 1)
         if not step_is_sane(step):
             break
-        view = position_view(step, look["theme"], look["large"])
+        view = position_view(step, look["theme"], look["large"], pattern)
         count, epoch, _ = after if step.complete else counters
         position = {
             "view": view_changes(before, view),
             "status": status_line(epoch, count, step.phase),
-            "caption": caption(step, counters[2], patterns, next_bits, settings),
+            "caption": caption(step, counters[2], patterns, next_bits, settings, pattern),
             "panel": panel_html(step, next_bits),
             "next_label": f"Next phase: {step.next_name or 'hidden_z of the next step'}",
         }
         if look["selected"]:
-            position["inspector"] = inspector_html(step, look["selected"], settings.rule)
+            position["inspector"] = inspector_html(step, look["selected"], settings.rule, pattern)
         positions.append(position)
         before = view
     return {
@@ -175,15 +212,22 @@ def static_part(large: bool) -> dict:
     }
 
 
+def shown_pattern(look: dict) -> int:
+    """The pattern of a batch step the graph shows on its nodes (0-based; 0 if unset)."""
+    pattern = look.get("pattern")
+    return pattern if type(pattern) is int and pattern >= 0 else 0
+
+
 def look_key(look: dict) -> str:
     """A short name for what a step's prepared data depends on beyond the step."""
-    return f"{look['theme'] or '-'}.{int(bool(look['large']))}.{look['selected'] or '-'}"
+    key = f"{look['theme'] or '-'}.{int(bool(look['large']))}.{look['selected'] or '-'}"
+    return key + (f".p{shown_pattern(look)}" if look.get("pattern") else "")
 
 
 def current_counters(s: Session) -> tuple:
     """(step count, epoch, example) at the start of the step in progress."""
     now = (s.step_count, s.epoch, s.example)
-    return uncounted(now, len(s.patterns)) if s.step.complete else now
+    return uncounted(now, s.steps_per_epoch) if s.step.complete else now
 
 
 def step_list(s: Session) -> list[tuple[Step, tuple, object]]:
@@ -194,10 +238,12 @@ def step_list(s: Session) -> list[tuple[Step, tuple, object]]:
     if prev is not None:
         snap = prev[0]
         counts = (snap.step_count, snap.epoch, snap.example)
-        steps.append((snap.start, uncounted(counts, len(snap.settings.patterns())), snap.settings))
+        steps.append(
+            (snap.start, uncounted(counts, snap.settings.steps_per_epoch()), snap.settings)
+        )
     steps.append((s.start, counters, s.settings))
     following, _ = s.next_step_start()
-    steps.append((following, counted(counters, len(s.patterns)), s.settings))
+    steps.append((following, counted(counters, s.steps_per_epoch), s.settings))
     return steps
 
 
