@@ -124,13 +124,12 @@ def _update(s: Step, layer: int, source: str, delta: str) -> str:
     else:
         head = [w, arrow, w, m.mo("+"), eta, THIN, *grad_w, m.mo(","), QUAD]
         head += [b, arrow, b, m.mo("+"), eta, *grad_b]
-    head += [m.mo(","), QUAD, eta, EQ, number(s.lr)]
-    head += [m.mtext(f"  (each sums the updates of all {s.n_patterns} patterns)")]
+    note = [eta, EQ, number(s.lr), m.mtext(f"  (each sums the {s.n_patterns} patterns' updates)")]
     rows = [
         eq_row(m.row(DELTA, w), matrix_of(v[f"W{layer}"], num3)),
         eq_row(m.row(DELTA, b), matrix_of(v[f"b{layer}"], num3)),
     ]
-    return with_rows(head, rows)
+    return block(m.row(*head)) + with_rows(note, rows)
 
 
 BATCH_PHASES = {
