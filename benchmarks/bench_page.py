@@ -77,15 +77,18 @@ async def open_page(browser, url, phone: bool = False):
     return page
 
 
-async def busy_seconds(page) -> float:
-    """Chrome's main-thread task time so far (CDP Performance.getMetrics TaskDuration)."""
+async def busy_seconds(page) -> tuple[float, float]:
+    """Main-thread time so far, from CDP Performance.getMetrics: (TaskDuration, ThreadTime).
+    TaskDuration is the wall time of its tasks, so it grows when other processes take the
+    CPU; ThreadTime is the thread's CPU time, which does not."""
     metrics = (await page.cdp.send("Performance.getMetrics"))["metrics"]
-    return next(m["value"] for m in metrics if m["name"] == "TaskDuration")
+    values = {m["name"]: m["value"] for m in metrics}
+    return values["TaskDuration"], values["ThreadTime"]
 
 
-async def click_times(page) -> tuple[float, float, float]:
+async def click_times(page) -> tuple[float, float, float, float]:
     """Click Next phase: seconds until the status shows the change (+2 frames), until the
-    server has answered too (+2 frames), and main-thread busy seconds for the click."""
+    server has answered too (+2 frames), and main-thread busy and CPU seconds for the click."""
     loop = asyncio.get_running_loop()
     before = await page.inner_text(".st-key-status")
     busy = await busy_seconds(page)
@@ -97,7 +100,8 @@ async def click_times(page) -> tuple[float, float, float]:
     await page.wait_for_function(SERVER_DONE, arg=SETTLED, polling="raf", timeout=60_000)
     await page.evaluate(TWO_FRAMES)
     done = loop.time() - start
-    return shown, done, await busy_seconds(page) - busy
+    task, thread = await busy_seconds(page)
+    return shown, done, task - busy[0], thread - busy[1]
 
 
 async def click(page) -> float:
@@ -217,6 +221,8 @@ async def main(args):
             print(row(medians(times, 1)))
             print("   browser main-thread busy per click (CDP TaskDuration)")
             print(row(medians(times, 2)))
+            print("   browser main-thread CPU per click (CDP ThreadTime)")
+            print(row(medians(times, 3)))
             print("   server CPU per click")
             print(row(cpu))
             phone, _ = await latency_and_cpu(browser, servers, args.clicks, phone=True)
@@ -224,6 +230,8 @@ async def main(args):
             print(row(medians(phone, 0)))
             print("   and main-thread busy per click")
             print(row(medians(phone, 2)))
+            print("   and main-thread CPU per click")
+            print(row(medians(phone, 3)))
             if args.sessions:
                 p95, ws_p95, ok = {}, {}, True
                 for name, (url, _) in servers.items():

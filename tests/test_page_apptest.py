@@ -150,20 +150,17 @@ def test_timeline_jumps_back(at):
 
 def test_learning_tabs(at):
     click(at, "full_step")
-    at.session_state["learning_tab"] = "Hidden codes"
-    at.run()
+    at.button_group(key="learning_tab").set_value("Hidden codes").run()
     assert_clean(at)
     assert at.table and any("distinct" in m.value for m in at.markdown)
-    at.session_state["learning_tab"] = "Notebook rule vs exact"
-    at.run()
+    at.button_group(key="learning_tab").set_value("Notebook rule vs exact").run()
     assert any("Cosine" in m.value for m in at.markdown)
     at.number_input(key="race_epochs").set_value(20).run()
     click(at, "race")
     race = at.session_state["race_result"]
     assert set(race["curves"]) == {"exact", "notebook"}
     assert 0 < len(race["curves"]["exact"]) <= 20
-    at.session_state["learning_tab"] = "Gradient check"
-    at.run()
+    at.button_group(key="learning_tab").set_value("Gradient check").run()
     assert any("below 1e-7" in m.value for m in at.markdown)
 
 

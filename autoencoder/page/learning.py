@@ -37,12 +37,15 @@ LOSS_CHART_CONFIG = {
 
 
 def learning_tabs():
-    tabs = st.tabs(list(TABS), key="learning_tab", on_change="rerun")
-    panels = (loss_panel, codes_panel, rules_panel, gradcheck_panel)
-    for tab, panel in zip(tabs, panels):
-        if tab.open:
-            with tab:
-                panel()
+    """The four views as a segmented control, only the chosen one drawn. Not ``st.tabs``:
+    its block makes Streamlit commit the whole page again about six more times per rerun
+    (measured: 9.5 commits per stepping click instead of 3.5, 14 ms more main-thread time)."""
+    chosen = st.segmented_control(
+        "What learning did", TABS, key="learning_tab", default=TABS[0], required=True,
+        label_visibility="collapsed",
+    )  # fmt: skip
+    panels = dict(zip(TABS, (loss_panel, codes_panel, rules_panel, gradcheck_panel)))
+    panels[chosen or TABS[0]]()
 
 
 def loss_panel():
