@@ -82,7 +82,7 @@ def test_inspector_in_batch_mode_names_the_pattern_and_sums_the_gradient():
     at = new_app({"mode": "batch"})
     for _ in range(9):
         click(at, "next_phase")
-    from autoencoder.page.stepview_data import inspector_html
+    from autoencoder.page.stepview_text import inspector_html
 
     step = sess(at).step
     for element in ("x3", "h2", "o8", "W1[2,1]", "b1[0]", "W2[0,7]", "b2[5]"):
