@@ -92,6 +92,8 @@ def batch_caption(step: Step, pattern: int, rule: str) -> str:
     nodes = f"nodes show pattern {pattern + 1} of {n}, {shown}" if n > 1 else f"nodes: {shown}"
     what = "Batch step done" if step.complete else "Batch step"
     head = f"{what} on all {n} patterns (one epoch) · {nodes}; the weight updates sum all {n}"
+    if n == 1:
+        head = f"{what} on the set's one pattern (one epoch; the same as an online step) · {nodes}"
     next_name = step.next_name or "hidden_z of the next batch step"
     return f"{head} · next: {next_name} · {rule}"
 
