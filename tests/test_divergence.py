@@ -53,7 +53,8 @@ def test_training_stops_at_the_last_sane_epoch_and_undo_works():
 def test_every_action_stays_sane_at_the_edge(momentum):
     s = Session(Settings(**{**BLOWS_UP.__dict__, "momentum": momentum}))
     s.train(until_learned=True)
-    assert_sane(s) and s.warning
+    assert_sane(s)
+    assert s.warning
     before = (s.to_state().key(), len(s.history))
     for action in (s.full_step, s.next_phase, lambda: s.train(3), s.full_step):
         action()
@@ -72,7 +73,8 @@ def test_exact_rule_at_the_largest_lr_stays_finite_and_bounded():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         s.train(2000)
-    assert_sane(s) and s.warning is None
+    assert_sane(s)
+    assert s.warning is None
 
 
 def test_a_phase_that_would_leave_max_abs_is_refused():
