@@ -124,7 +124,9 @@ def _update(s: Step, layer: int, source: str, delta: str) -> str:
     else:
         head = [w, arrow, w, m.mo("+"), eta, THIN, *grad_w, m.mo(","), QUAD]
         head += [b, arrow, b, m.mo("+"), eta, *grad_b]
-    note = [eta, EQ, number(s.lr), m.mtext(f"  (each sums the {s.n_patterns} patterns' updates)")]
+    note = [eta, EQ, number(s.lr)]
+    if s.n_patterns > 1:
+        note.append(m.mtext(f"  (each sums the {s.n_patterns} patterns' updates)"))
     rows = [
         eq_row(m.row(DELTA, w), matrix_of(v[f"W{layer}"], num3)),
         eq_row(m.row(DELTA, b), matrix_of(v[f"b{layer}"], num3)),

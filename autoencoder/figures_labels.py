@@ -82,7 +82,7 @@ def key_text(step, hl) -> str:
     if step.phase.startswith("update") and hl["edges"]:
         layer = hl["edges"]
         src = "x" if layer == "W1" else "a_h"
-        if getattr(step, "batch", False):
+        if getattr(step, "batch", False) and step.n_patterns > 1:
             n = step.n_patterns
             return f"labels on {layer}: update direction Σ {src}·δ over all {n} patterns  (Δw = lr × this)"
         return f"labels on {layer}: update direction {src}·δ  (Δw = lr × this)"
