@@ -1,26 +1,24 @@
-"""Shared helpers for the page benchmarks and the browser tests: start `streamlit run`
-servers, find the system Chromium, click and time. Used by bench_page.py, bench_replicas.py
-and tests/conftest.py."""
+"""Shared helpers for the page benchmarks: the floor page, clicking and timing, and the
+process figures; serving the page and finding Chromium come from ``tests/serving.py``
+(shared with the browser tests). Used by bench_page.py, bench_replicas.py and
+bench_view_draw.py."""
 
-import contextlib
 import os
-import shutil
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from tests.serving import (  # noqa: E402, F401  (re-exported for the benchmark scripts)
+    CHROMIUM_ARGS,
+    ROOT,
+    SETTLED,
+    chromium_path,
+    free_port,
+    streamlit_server,
+    wait_healthy,
+)
 
 # The reference: one button, one line of text, with the app's keys.
 FLOOR_PAGE = """
@@ -33,18 +31,6 @@ with st.container(key="status"):
     st.write(f"Step {st.session_state.clicks}")
 """
 
-SETTLED = (
-    "[data-testid=stApp][data-test-connection-state=CONNECTED][data-test-script-state=notRunning]"
-)
-
-
-def chromium_path() -> str | None:
-    """The system Chromium (Debian package `chromium`), or None."""
-    found = shutil.which("chromium") or shutil.which("chromium-browser")
-    if found:
-        return found
-    return "/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None
-
 
 def require_chromium() -> str:
     """The system Chromium, or exit with how to get it (for the benchmark scripts)."""
@@ -52,52 +38,6 @@ def require_chromium() -> str:
     if not found:
         sys.exit("no chromium found (Debian package: chromium)")
     return found
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@contextlib.contextmanager
-def streamlit_server(script: Path, port: int | None = None, cwd: Path = ROOT):
-    """Run `streamlit run script` on a loopback port; yields (url, process).
-
-    Streamlit reads `.streamlit/config.toml` from ``cwd``: the repository's by default, none
-    when ``cwd`` is a directory without one (Streamlit's defaults)."""
-    port = port or free_port()
-    cmd = [
-        sys.executable, "-m", "streamlit", "run", str(script),
-        "--server.headless", "true", "--server.port", str(port),
-        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_healthy(url, proc)
-        yield url, proc
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
-def wait_healthy(url: str, proc: subprocess.Popen | None = None, timeout: float = 60):
-    """Poll `/_stcore/health` until it answers ok (RuntimeError if the server died)."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"streamlit exited with status {proc.returncode}")
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.read().strip() == b"ok":
-                    return
-        time.sleep(0.2)
-    raise RuntimeError(f"streamlit at {url} did not become healthy")
 
 
 def floor_script(tmpdir: Path) -> Path:

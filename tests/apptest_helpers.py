@@ -123,3 +123,15 @@ def click(app, key: str):
     app.button(key=key).click().run()
     assert_clean(app)
     return app
+
+
+def verdicts(app) -> dict:
+    """The report table as {phase: row dict}."""
+    tables = [t.value for t in app.table if "verdict" in t.value.columns]
+    assert len(tables) == 1, "exactly one verdict table"
+    return {row["phase"]: row for _, row in tables[0].iterrows()}
+
+
+def paste(app, text: str):
+    app.text_area(key="check_input").input(text).run()
+    assert_clean(app)

@@ -1,7 +1,28 @@
 """Shared by the browser test files: wait for the page, press, read what it shows."""
 
-from benchmarks.pagebench import SETTLED
+from serving import SETTLED
 
+PHASES = (  # the nine phases, as the status line names them
+    "hidden_z", "hidden_a", "output_z", "output_a", "error",
+    "output_delta", "hidden_delta", "update_output", "update_hidden",
+)  # fmt: skip
+# Graph labels that overlap, panel children wider than the panel, and sideways scroll.
+OVERLAPS = """() => {
+  const boxes = [...document.querySelectorAll('.sv-label')]
+    .filter(e => getComputedStyle(e).visibility === 'visible' && e.textContent)
+    .map(e => [e.textContent, e.getBoundingClientRect()]);
+  const bad = [];
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const [ta, a] = boxes[i], [tb, b] = boxes[j];
+    if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
+      bad.push(ta + ' / ' + tb);
+  }
+  const panel = document.querySelector('.st-key-phase_detail').getBoundingClientRect();
+  const wide = [...document.querySelectorAll('.st-key-phase_detail .sv-panel > *')]
+    .filter(e => e.getBoundingClientRect().right > panel.right + 1).map(e => e.tagName);
+  return {bad, wide, scroll: document.documentElement.scrollWidth - window.innerWidth};
+}"""
+TWO_FRAMES = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 VIEW_READY = ".sv-mount[data-graph=ready] .st-key-network .js-plotly-plot"
 
 

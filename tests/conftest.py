@@ -4,8 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
-
-from benchmarks.pagebench import CHROMIUM_ARGS, ROOT, chromium_path, streamlit_server
+from serving import CHROMIUM_ARGS, ROOT, chromium_path, streamlit_server
 
 ARTIFACTS = ROOT / "test-artifacts"
 
@@ -44,3 +43,11 @@ def artifacts() -> Path:
     """Folder for screenshots kept after the run (gitignored)."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that drives the real page carries the ``browser`` marker, so that
+    ``pytest -m "not browser"`` is the fast loop (CI runs all)."""
+    for item in items:
+        if {"browser", "app_url"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker("browser")

@@ -1,17 +1,21 @@
 """The stepping view in headless Chromium against `streamlit run app.py` (see conftest.py)."""
 
 import pytest
-from browser_helpers import click_and_wait, open_page, settle, status, wait_status
+from browser_helpers import (
+    OVERLAPS,
+    PHASES,
+    click_and_wait,
+    open_page,
+    settle,
+    status,
+    wait_status,
+)
 
 from autoencoder.figures_layout import fmt3, node_text_quantities
 from autoencoder.session import Session
 
 pytestmark = pytest.mark.browser
 
-PHASES = (
-    "hidden_z", "hidden_a", "output_z", "output_a", "error",
-    "output_delta", "hidden_delta", "update_output", "update_hidden",
-)  # fmt: skip
 GRAPH = ".st-key-network .js-plotly-plot"
 
 
@@ -89,23 +93,6 @@ def test_numbers_drawn_at_every_position_are_the_cores(page):
     settle(page)
 
 
-OVERLAPS = """() => {
-  const boxes = [...document.querySelectorAll('.sv-label')]
-    .filter(e => getComputedStyle(e).visibility === 'visible' && e.textContent)
-    .map(e => [e.textContent, e.getBoundingClientRect()]);
-  const bad = [];
-  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-    const [ta, a] = boxes[i], [tb, b] = boxes[j];
-    if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5)
-      bad.push(ta + ' / ' + tb);
-  }
-  const panel = document.querySelector('.st-key-phase_detail').getBoundingClientRect();
-  const wide = [...document.querySelectorAll('.st-key-phase_detail .sv-panel > *')]
-    .filter(e => e.getBoundingClientRect().right > panel.right + 1).map(e => e.tagName);
-  return {bad, wide, scroll: document.documentElement.scrollWidth - window.innerWidth};
-}"""
-
-
 @pytest.mark.parametrize("width", [390, 1400, 1920])
 def test_no_graph_texts_overlap_and_the_panel_fits(browser, app_url, artifacts, width):
     page = open_page(
@@ -161,14 +148,15 @@ def test_play_the_step_walks_the_phases_and_any_key_stops_it(page):
     wait_status(page, "Phase: hidden_a")  # it walks by itself
     page.keyboard.press("x")  # any key stops it
     stopped = status(page)
-    page.wait_for_timeout(1200)
+    page.wait_for_selector(".st-key-play_step:not(.sv-playing)", timeout=5_000)  # timer off
+    settle(page)
     assert status(page) == stopped and "Play the step" in page.inner_text(".st-key-play_step")
     page.click(".st-key-play_step button")
     wait_status(page, "Phase: update_hidden")  # to the end of the step, and stops there
-    page.wait_for_timeout(1200)
+    page.wait_for_selector(".st-key-play_step:not(.sv-playing)", timeout=5_000)
+    settle(page)
     assert "Step 1 · Phase: update_hidden" in status(page)
     assert "Play the step" in page.inner_text(".st-key-play_step")
-    settle(page)
 
 
 SHAPE_STYLES = """() => [...document.querySelectorAll('.st-key-network .shapelayer path[data-index]')]

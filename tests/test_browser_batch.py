@@ -1,8 +1,7 @@
 """Batch mode in headless Chromium against `streamlit run app.py` (see conftest.py)."""
 
 import pytest
-from browser_helpers import click_and_wait, open_page, settle, status, wait_status
-from test_browser import OVERLAPS, PHASES
+from browser_helpers import OVERLAPS, PHASES, click_and_wait, open_page, settle, status, wait_status
 
 pytestmark = pytest.mark.browser
 

@@ -4,7 +4,7 @@ phones, and the inspector filled by a click on the graph (see conftest.py)."""
 import re
 
 import pytest
-from browser_helpers import click_and_wait, settle
+from browser_helpers import TWO_FRAMES, click_and_wait, settle
 
 pytestmark = pytest.mark.browser
 
@@ -79,14 +79,18 @@ def test_presentation_toggle_enlarges_text_and_collapses_sidebar(browser, app_ur
     for selector, size in before.items():
         assert font_px(page, selector) >= 1.25 * size, selector
     page.wait_for_function("() => document.querySelector('.sv-root.sv-large')")
-    page.wait_for_timeout(300)  # the graph follows its box (a ResizeObserver)
-    assert page.locator(".st-key-network .js-plotly-plot").bounding_box()["height"] > chart_before
+    page.wait_for_function(  # the graph follows its box (a ResizeObserver)
+        "before => document.querySelector('.st-key-network .js-plotly-plot')"
+        ".getBoundingClientRect().height > before",
+        arg=chart_before,
+        timeout=10_000,
+    )
     assert "presentation=1" in page.url
     page.wait_for_selector(
         "[data-testid=stSidebar][data-collapsed=true]", state="attached", timeout=10_000
     )
     click_and_wait(page, "full_step", "Step 1 · Phase: update_hidden")
-    page.wait_for_timeout(300)  # let Plotly finish drawing before the picture
+    page.evaluate(TWO_FRAMES)  # the last drawing painted before the picture
     page.screenshot(path=artifacts / "lecture-projector.png")
     page.locator(".st-key-presentation label").click()
     page.wait_for_function("() => !location.search.includes('presentation')")
@@ -108,6 +112,6 @@ def test_classroom_link_in_dark_theme(browser, app_url, artifacts):
     assert sum(map(int, re.findall(r"\d+", background)[:3])) < 150, background  # dark
     for name in ("hidden_z", "hidden_a", "output_z", "output_a", "error"):
         click_and_wait(page, "next_phase", f"Phase: {name}")
-    page.wait_for_timeout(300)
+    page.evaluate(TWO_FRAMES)
     page.screenshot(path=artifacts / "lecture-projector-dark.png")
     context.close()

@@ -7,7 +7,7 @@ import pytest
 
 pytest.importorskip("streamlit")
 
-from apptest_helpers import assert_clean, click, new_app
+from apptest_helpers import assert_clean, click, new_app, paste, verdicts
 
 from autoencoder.checker import read_check_text
 from autoencoder.model import init_params
@@ -25,22 +25,10 @@ def at():
     return new_app()
 
 
-def verdicts(app) -> dict:
-    """The report table as {phase: row dict}."""
-    tables = [t.value for t in app.table if "verdict" in t.value.columns]
-    assert len(tables) == 1, "exactly one verdict table"
-    return {row["phase"]: row for _, row in tables[0].iterrows()}
-
-
 def check_chart_spec(app) -> dict:
     charts = [c for c in app.get("plotly_chart") if c.proto.id.endswith("check_chart")]
     assert len(charts) == 1
     return json.loads(charts[0].proto.spec)
-
-
-def paste(app, text: str):
-    app.text_area(key="check_input").input(text).run()
-    assert_clean(app)
 
 
 def assert_class_notebook_verdicts(app):

@@ -6,9 +6,8 @@ import pytest
 
 pytest.importorskip("streamlit")
 
-from apptest_helpers import assert_clean, new_app, sess
+from apptest_helpers import assert_clean, new_app, paste, sess, verdicts
 from printouts import STYLES, student_arrays
-from test_page_check import paste, verdicts
 
 from autoencoder.phases import PHASE_NAMES
 
