@@ -211,7 +211,9 @@ class State:
         if self.done > len(PHASES):
             raise StateError(f"done: {self.done} is more than the {len(PHASES)} phases")
         if self.example >= settings.steps_per_epoch():
-            where = "in batch mode (one step an epoch)" if settings.mode == "batch" else "in the set"
+            where = (
+                "in batch mode (one step an epoch)" if settings.mode == "batch" else "in the set"
+            )
             raise StateError(f"example: there is no example {self.example} {where}")
         for name, values in (("epoch_loss", [self.epoch_loss]), ("losses", self.losses)):
             array = np.array(values, dtype=float)
