@@ -91,3 +91,18 @@ def test_inspector_in_batch_mode_names_the_pattern_and_sums_the_gradient():
     html = inspector_html(step, "W2[0,7]", "exact")
     grad = float(step.hidden_a[:, 0] @ step.output_delta[:, 7])
     assert f"{grad:.8f}" in html
+
+
+def test_the_learning_views_work_in_batch_mode():
+    at = new_app()
+    at.sidebar.radio(key="mode").set_value("batch").run()
+    click(at, "next_phase")
+    at.button_group(key="learning_tab").set_value("Notebook rule vs exact").run()
+    assert_clean(at)
+    assert any("pattern 1 of the batch" in m.value for m in at.markdown)
+    assert any("Cosine" in m.value for m in at.markdown)
+    at.button_group(key="learning_tab").set_value("Gradient check").run()
+    assert_clean(at)
+    assert any("all 8 patterns (E summed)" in m.value for m in at.markdown)
+    at.button_group(key="learning_tab").set_value("Hidden codes").run()
+    assert_clean(at)

@@ -9,7 +9,7 @@ from autoencoder.activations import get_activation
 from autoencoder.figures import code_cube_figure, loss_figure
 from autoencoder.gradcheck import gradcheck
 from autoencoder.model import bits_to_str, init_params
-from autoencoder.phases import finish_step, start_step
+from autoencoder.phases import finish_step, one_pattern, start_step
 from autoencoder.training import codes_distinct, hidden_code_bits, is_learned, train
 
 from .state import memo, session
@@ -136,6 +136,10 @@ def rules_panel():
     )
     steps = memo("both_rules", (s.start,), lambda: both_rules(s))
     ex, nb = steps["exact"], steps["notebook"]
+    where = f"x = {bits_to_str(ex.x)}"
+    if ex.batch:  # the first pattern's deltas (the cosine below stays the whole batch's)
+        ex, nb = one_pattern(ex, 0), one_pattern(nb, 0)
+        where = f"pattern 1 of the batch, x = {bits_to_str(ex.x)}"
     deltas = pd.DataFrame(
         {
             "unit": [f"o{k + 1}" for k in range(8)] + [f"h{j + 1}" for j in range(3)],
@@ -145,7 +149,7 @@ def rules_panel():
         }
     )
     deltas["difference"] = deltas["notebook"] - deltas["exact"]
-    st.markdown(f"This step's deltas on x = {bits_to_str(ex.x)}, from the same weights:")
+    st.markdown(f"This step's deltas on {where}, from the same weights:")
     st.table(deltas.style.format({c: "{:.8f}" for c in ("exact", "notebook", "difference")}))
     st.markdown(
         f"Cosine between the two rules' updates of all 59 parameters: "
@@ -204,9 +208,10 @@ def gradcheck_panel():
     params, x, act = s.step.params, s.step.x, s.settings.activation
     err = memo("gradcheck", (params, act, x.tobytes()), lambda: gradcheck(params, x, act))
     ok = err < 1e-7
+    on = f"all {len(x)} patterns (E summed)" if x.ndim == 2 else f"x = {bits_to_str(x)}"
     st.markdown(
         f"Largest relative error between the exact rule's gradient and central finite "
-        f"differences of E on x = {bits_to_str(x)}: **{err:.2e}** "
+        f"differences of E on {on}: **{err:.2e}** "
         f"({'below' if ok else 'above'} 1e-7)."
     )
     st.caption("Checked on the current weights; recomputed when they change.")
