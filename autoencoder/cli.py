@@ -15,17 +15,17 @@ import sys
 
 import numpy as np
 
-from . import weights_io
-from .activations import ACTIVATIONS
-from .check_report import format_report
-from .checker import check_text
-from .gradcheck import gradcheck
-from .losses import LOSS_NAMES, check_loss
-from .model import init_params, parse_bits, patterns_for
-from .notebook import NOTEBOOK_START, notebook_input, notebook_settings
-from .phases import PHASE_NAMES, next_phase, phase_result, start_step
-from .rules import DEFAULT_ACTIVATION, RULES
-from .training import DEFAULTS, codes_distinct, hidden_code_bits, train
+from autoencoder.check.checker import check_text
+from autoencoder.check.report import format_report
+from autoencoder.core.activations import ACTIVATIONS
+from autoencoder.core.class_notebook import NOTEBOOK_START, notebook_input, notebook_settings
+from autoencoder.core.gradcheck import gradcheck
+from autoencoder.core.losses import LOSS_NAMES, check_loss
+from autoencoder.core.model import init_params, parse_bits, patterns_for
+from autoencoder.core.phases import PHASE_NAMES, next_phase, phase_result, start_step
+from autoencoder.core.rules import DEFAULT_ACTIVATION, RULES
+from autoencoder.core.training import DEFAULTS, codes_distinct, hidden_code_bits, train
+from autoencoder.io import weights_file as weights_io
 
 MAX_CHECK_BYTES = 2_000_000
 PROG = "python -m autoencoder"  # how the usage lines say to run it

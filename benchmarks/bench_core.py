@@ -25,8 +25,8 @@ from scipy.special import expit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from autoencoder.model import ONE_HOT, init_params  # noqa: E402
-from autoencoder.training import DEFAULTS, train, train_seeds  # noqa: E402
+from autoencoder.core.model import ONE_HOT, init_params  # noqa: E402
+from autoencoder.core.training import DEFAULTS, train, train_seeds  # noqa: E402
 
 
 def plain_batch_training(params, X, epochs, lr):

@@ -13,14 +13,14 @@ sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1]))
 
 import numpy as np  # noqa: E402
 
+from autoencoder.core.model import NOTEBOOK_PATTERN, init_params  # noqa: E402
+from autoencoder.core.phases import next_phase, start_step  # noqa: E402
 from autoencoder.figures import (  # noqa: E402
     code_cube_figure,
     element_details,
     loss_figure,
     network_figure,
 )
-from autoencoder.model import NOTEBOOK_PATTERN, init_params  # noqa: E402
-from autoencoder.phases import next_phase, start_step  # noqa: E402
 
 REPEATS = 40
 

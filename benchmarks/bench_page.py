@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.async_api import async_playwright  # noqa: E402
 
-from autoencoder.session import MAX_HISTORY, Session  # noqa: E402
+from autoencoder.session.session import MAX_HISTORY, Session  # noqa: E402
 from benchmarks.pagebench import (  # noqa: E402
     CHROMIUM_ARGS,
     ROOT,

@@ -16,7 +16,7 @@ import streamlit as st  # noqa: E402
 
 from autoencoder.figures import network_figure  # noqa: E402
 from autoencoder.page.panels import network_chart, style  # noqa: E402
-from autoencoder.session import Session  # noqa: E402
+from autoencoder.session.session import Session  # noqa: E402
 
 session = st.session_state.setdefault("graph_page_session", Session())
 style()

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from autoencoder.session import Session
+from autoencoder.session.session import Session
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

@@ -4,11 +4,11 @@ recogniser's tests (test_recognise.py) and the page's (test_page_check_names.py)
 
 import numpy as np
 
-from autoencoder.activations import get_activation
-from autoencoder.mistakes import MISTAKES, REFERENCE, PhaseInputs
-from autoencoder.model import SHAPES, init_params
-from autoencoder.phases import PHASE_NAMES
-from autoencoder.rules import get_rule
+from autoencoder.check.mistakes import MISTAKES, REFERENCE, PhaseInputs
+from autoencoder.core.activations import get_activation
+from autoencoder.core.model import SHAPES, init_params
+from autoencoder.core.phases import PHASE_NAMES
+from autoencoder.core.rules import get_rule
 
 CHAINED = PHASE_NAMES[:7]
 X = np.array([1, 0, 1, 1, 0, 0, 1, 0], dtype=float)

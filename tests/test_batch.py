@@ -3,11 +3,11 @@
 import numpy as np
 import pytest
 
-from autoencoder.gradcheck import loss as summed_loss
-from autoencoder.gradcheck import numeric_gradient, relative_errors
-from autoencoder.model import NOTEBOOK_PATTERN, ONE_HOT, Params, init_params
-from autoencoder.phases import PHASE_NAMES, next_phase, one_pattern, run_step, start_step
-from autoencoder.training import train
+from autoencoder.core.gradcheck import loss as summed_loss
+from autoencoder.core.gradcheck import numeric_gradient, relative_errors
+from autoencoder.core.model import NOTEBOOK_PATTERN, ONE_HOT, Params, init_params
+from autoencoder.core.phases import PHASE_NAMES, next_phase, one_pattern, run_step, start_step
+from autoencoder.core.training import train
 
 CASES = [
     ("exact", "sigmoid", "squared"),

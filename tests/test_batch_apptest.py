@@ -10,10 +10,10 @@ pytest.importorskip("streamlit")
 
 from apptest_helpers import assert_clean, click, new_app, sess, shown, url_params
 
-from autoencoder.model import ONE_HOT, init_params
-from autoencoder.phases import PHASE_NAMES
-from autoencoder.session import Session
-from autoencoder.training import train
+from autoencoder.core.model import ONE_HOT, init_params
+from autoencoder.core.phases import PHASE_NAMES
+from autoencoder.core.training import train
+from autoencoder.session.session import Session
 
 
 def matrix_rows(panel: str) -> list[int]:

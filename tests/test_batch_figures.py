@@ -4,15 +4,15 @@ for the chosen pattern and its summed updates, the inspector at every position."
 import numpy as np
 import pytest
 
-from autoencoder.figures_equations import element_equations_html, phase_equation_html
-from autoencoder.figures_ids import ALL_IDS
-from autoencoder.figures_inspect import element_details
-from autoencoder.figures_layout import fmt3
-from autoencoder.figures_stepview import position_view
-from autoencoder.model import ONE_HOT, init_params
+from autoencoder.core.model import ONE_HOT, init_params
+from autoencoder.core.phases import next_phase, one_pattern, start_step
+from autoencoder.figures.equations import element_equations_html, phase_equation_html
+from autoencoder.figures.ids import ALL_IDS
+from autoencoder.figures.inspector import element_details
+from autoencoder.figures.layout import fmt3
+from autoencoder.figures.stepview import position_view
 from autoencoder.page.phase_text import caption, step_printout
-from autoencoder.phases import next_phase, one_pattern, start_step
-from autoencoder.positions import replay_step
+from autoencoder.session.positions import replay_step
 
 SETTINGS = [
     {"rule": "exact", "activation": "sigmoid"},

@@ -5,11 +5,12 @@ import json
 import numpy as np
 import pytest
 
-from autoencoder import shortlink, urlstate
-from autoencoder.model import ONE_HOT, init_params
-from autoencoder.session import Session, Settings, StateError
-from autoencoder.state_file import export_state, import_state
-from autoencoder.training import train
+from autoencoder.core.model import ONE_HOT, init_params
+from autoencoder.core.training import train
+from autoencoder.io import url as urlstate
+from autoencoder.io.state_file import export_state, import_state
+from autoencoder.session import shortlink
+from autoencoder.session.session import Session, Settings, StateError
 
 
 def batch_session(**settings) -> Session:

@@ -11,8 +11,8 @@ from browser_helpers import (
     wait_status,
 )
 
-from autoencoder.figures_layout import fmt3, node_text_quantities
-from autoencoder.session import Session
+from autoencoder.figures.layout import fmt3, node_text_quantities
+from autoencoder.session.session import Session
 
 pytestmark = pytest.mark.browser
 

@@ -5,9 +5,9 @@ import json
 import pytest
 from browser_helpers import settle
 
-from autoencoder.model import init_params
-from autoencoder.notebook import notebook_input
-from autoencoder.phases import PHASE_NAMES, run_step
+from autoencoder.core.class_notebook import notebook_input
+from autoencoder.core.model import init_params
+from autoencoder.core.phases import PHASE_NAMES, run_step
 
 pytestmark = pytest.mark.browser
 

@@ -10,8 +10,7 @@ from golden import GOLDEN
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from autoencoder.activations import get_activation
-from autoencoder.checker import (
+from autoencoder.check.checker import (
     PHASE_ARRAYS,
     STUDENT_KEYS,
     CheckInput,
@@ -19,14 +18,15 @@ from autoencoder.checker import (
     check_text,
     read_check_dict,
 )
+from autoencoder.check.mistakes import MISTAKES, REFERENCE, PhaseInputs, fix_for
 from autoencoder.cli import main
-from autoencoder.mistakes import MISTAKES, REFERENCE, PhaseInputs, fix_for
-from autoencoder.model import SHAPES, init_params
-from autoencoder.notebook import NOTEBOOK_START, notebook_input
-from autoencoder.notebook_code import ACTIVATION_CODE, phase_code
-from autoencoder.notebook_text import NOTEBOOK_NAMES, example_text, read_notebook_text
-from autoencoder.phases import PHASE_NAMES, run_step
-from autoencoder.rules import get_rule
+from autoencoder.core.activations import get_activation
+from autoencoder.core.class_notebook import NOTEBOOK_START, notebook_input
+from autoencoder.core.model import SHAPES, init_params
+from autoencoder.core.phases import PHASE_NAMES, run_step
+from autoencoder.core.rules import get_rule
+from autoencoder.io.notebook_code import ACTIVATION_CODE, phase_code
+from autoencoder.io.notebook_text import NOTEBOOK_NAMES, example_text, read_notebook_text
 
 CHAINED = PHASE_NAMES[:7]
 

@@ -9,10 +9,10 @@ import sys
 import numpy as np
 import pytest
 
-from autoencoder import weights_io
 from autoencoder.cli import COMMAND_LINES, main
-from autoencoder.model import init_params
-from autoencoder.phases import run_step
+from autoencoder.core.model import init_params
+from autoencoder.core.phases import run_step
+from autoencoder.io import weights_file as weights_io
 
 
 @pytest.fixture

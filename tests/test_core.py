@@ -6,10 +6,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
-from autoencoder.activations import ACTIVATIONS, get_activation
-from autoencoder.gradcheck import gradcheck, numeric_gradient, relative_errors, rule_gradient
-from autoencoder.model import N_PARAMS, Params, init_params, parse_bits, patterns_for
-from autoencoder.phases import PHASE_NAMES, finish_step, next_phase, run_step, start_step
+from autoencoder.core.activations import ACTIVATIONS, get_activation
+from autoencoder.core.gradcheck import gradcheck, numeric_gradient, relative_errors, rule_gradient
+from autoencoder.core.model import N_PARAMS, Params, init_params, parse_bits, patterns_for
+from autoencoder.core.phases import PHASE_NAMES, finish_step, next_phase, run_step, start_step
 
 bits = arrays(float, 8, elements=st.sampled_from([0.0, 1.0]))
 

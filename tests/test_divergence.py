@@ -10,10 +10,10 @@ import warnings
 import numpy as np
 import pytest
 
-from autoencoder.model import ONE_HOT, Params, init_params
-from autoencoder.session import LIMITS, Session, Settings
-from autoencoder.training import train
-from autoencoder.weights_io import MAX_ABS
+from autoencoder.core.model import ONE_HOT, Params, init_params
+from autoencoder.core.training import train
+from autoencoder.io.weights_file import MAX_ABS
+from autoencoder.session.session import LIMITS, Session, Settings
 
 LARGEST_LR = LIMITS["lr"][1]
 BLOWS_UP = Settings(lr=LARGEST_LR, rule="notebook", activation="shifted-sigmoid")

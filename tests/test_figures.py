@@ -11,6 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
+from autoencoder.core.model import N_PARAMS, NOTEBOOK_PATTERN, ONE_HOT, Params, init_params
+from autoencoder.core.phases import PHASE_NAMES, next_phase, start_step
 from autoencoder.figures import (
     code_cube_figure,
     element_details,
@@ -18,8 +20,8 @@ from autoencoder.figures import (
     loss_figure,
     network_figure,
 )
-from autoencoder.figures_charts import MAX_POINTS
-from autoencoder.figures_ids import (
+from autoencoder.figures.charts import MAX_POINTS
+from autoencoder.figures.ids import (
     B1_IDS,
     B2_IDS,
     HIDDEN_IDS,
@@ -28,9 +30,7 @@ from autoencoder.figures_ids import (
     W1_IDS,
     W2_IDS,
 )
-from autoencoder.figures_layout import HIGHLIGHT, NOT_COMPUTED, WEIGHT_RANGE, fmt3
-from autoencoder.model import N_PARAMS, NOTEBOOK_PATTERN, ONE_HOT, Params, init_params
-from autoencoder.phases import PHASE_NAMES, next_phase, start_step
+from autoencoder.figures.layout import HIGHLIGHT, NOT_COMPUTED, WEIGHT_RANGE, fmt3
 
 EDGES, BIASES, NODES = 0, 1, 2  # trace order of network_figure
 

@@ -1,4 +1,4 @@
-"""The equations as MathML (figures_equations, figures_math, mathml): well-formed MathML in
+"""The equations as MathML (figures.equations, figures.math_parts, mathml): well-formed MathML in
 its namespace, the same numbers as the LaTeX the page shows today, escaped text."""
 
 import ast
@@ -9,19 +9,19 @@ import xml.etree.ElementTree as ET
 import numpy as np
 import pytest
 
-from autoencoder import mathml as m
-from autoencoder.activations import ACTIVATIONS
-from autoencoder.figures_equations import (
+from autoencoder.core import mathml as m
+from autoencoder.core.activations import ACTIVATIONS
+from autoencoder.core.model import Params, init_params
+from autoencoder.core.phases import PHASE_NAMES, next_phase, start_step
+from autoencoder.core.rules import RULES
+from autoencoder.figures.equations import (
     EQUATION_CSS,
     element_equations_html,
     phase_equation_html,
 )
-from autoencoder.figures_ids import ALL_IDS
-from autoencoder.figures_inspect import element_details
-from autoencoder.model import Params, init_params
+from autoencoder.figures.ids import ALL_IDS
+from autoencoder.figures.inspector import element_details
 from autoencoder.page.phase_text import phase_latex
-from autoencoder.phases import PHASE_NAMES, next_phase, start_step
-from autoencoder.rules import RULES
 
 NS = "{http://www.w3.org/1998/Math/MathML}"
 ROOT = pathlib.Path(__file__).parents[1] / "autoencoder"
@@ -186,7 +186,7 @@ def test_css_styles_the_classes_the_markup_uses():
 
 
 def test_equation_modules_import_neither_streamlit_nor_plotly():
-    for name in ("mathml.py", "figures_math.py", "figures_equations.py"):
+    for name in ("core/mathml.py", "figures/math_parts.py", "figures/equations.py"):
         for node in ast.walk(ast.parse((ROOT / name).read_text())):
             if isinstance(node, ast.Import | ast.ImportFrom):
                 names = [a.name for a in node.names] + [getattr(node, "module", "") or ""]
@@ -203,7 +203,7 @@ def test_ready_and_phase_names_cover_all_ten_positions():
 def test_the_output_slope_is_written_for_the_activation_in_use():
     """f'(z) from the value a: a(1 - a) for the logistic sigmoids, 1 - a^2 for tanh."""
     from autoencoder.page.phase_text import phase_latex
-    from autoencoder.session import Session, Settings
+    from autoencoder.session.session import Session, Settings
 
     for activation, latex in (("tanh", "1-(a^o_k)^2"), ("sigmoid", "a^o_k(1-a^o_k)")):
         s = Session(Settings(activation=activation))

@@ -7,12 +7,12 @@ import numpy as np
 import pytest
 from nbclient import NotebookClient
 
-from autoencoder.checker import check_text
-from autoencoder.ipynb_export import export_ipynb, notebook_as_text, step_notebook
-from autoencoder.model import init_params
-from autoencoder.notebook import NOTEBOOK_START, notebook_input
-from autoencoder.phases import run_step
-from autoencoder.textarrays import parse_array
+from autoencoder.check.checker import check_text
+from autoencoder.core.class_notebook import NOTEBOOK_START, notebook_input
+from autoencoder.core.model import init_params
+from autoencoder.core.phases import run_step
+from autoencoder.io.ipynb import export_ipynb, notebook_as_text, step_notebook
+from autoencoder.io.textarrays import parse_array
 
 CASES = {
     "exact": (init_params(21), np.array([0, 1, 1, 0, 1, 0, 0, 1.0]), 0.7, "exact", "sigmoid"),

@@ -5,16 +5,17 @@ import json
 import numpy as np
 import pytest
 
-from autoencoder import urlstate, weights_io
-from autoencoder.checker import check, read_check_dict
+from autoencoder.check.checker import check, read_check_dict
 from autoencoder.cli import main
-from autoencoder.gradcheck import gradcheck, loss, numeric_gradient, rule_gradient
-from autoencoder.losses import cross_entropy, get_loss
-from autoencoder.model import NOTEBOOK_PATTERN, ONE_HOT, init_params
-from autoencoder.phases import PHASE_NAMES, next_phase, run_step, start_step
-from autoencoder.session import Session, Settings, StateError
-from autoencoder.state_file import export_state, import_state
-from autoencoder.training import train
+from autoencoder.core.gradcheck import gradcheck, loss, numeric_gradient, rule_gradient
+from autoencoder.core.losses import cross_entropy, get_loss
+from autoencoder.core.model import NOTEBOOK_PATTERN, ONE_HOT, init_params
+from autoencoder.core.phases import PHASE_NAMES, next_phase, run_step, start_step
+from autoencoder.core.training import train
+from autoencoder.io import url as urlstate
+from autoencoder.io import weights_file as weights_io
+from autoencoder.io.state_file import export_state, import_state
+from autoencoder.session.session import Session, Settings, StateError
 
 CE = "cross-entropy"
 INPUTS = [NOTEBOOK_PATTERN, ONE_HOT[0], ONE_HOT[5], np.ones(8)]
@@ -187,7 +188,7 @@ def test_cli_refuses_cross_entropy_where_it_is_not_exact(argv, capsys):
 
 
 def test_phase_panel_equations_follow_the_loss():
-    from autoencoder.figures_equations import phase_equation_html
+    from autoencoder.figures.equations import phase_equation_html
     from autoencoder.page.phase_text import phase_latex
 
     steps = {}

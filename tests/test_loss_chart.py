@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from autoencoder.figures import loss_figure
-from autoencoder.figures_charts import MAX_TICKS, log_ticks, tick_labels
+from autoencoder.figures.charts import MAX_TICKS, log_ticks, tick_labels
 
 SUPERSCRIPTS = str.maketrans("⁻⁰¹²³⁴⁵⁶⁷⁸⁹", "-0123456789")
 

@@ -4,9 +4,9 @@ naming families: every family's names, none meaning two things."""
 import numpy as np
 import pytest
 
-from autoencoder.name_families import ALL_NAMES, FAMILIES, key_for, label_hint, names_for
-from autoencoder.notebook_cells import split_cells
-from autoencoder.notebook_text import NOTEBOOK_NAMES, example_text, read_notebook_text
+from autoencoder.check.name_families import ALL_NAMES, FAMILIES, key_for, label_hint, names_for
+from autoencoder.io.notebook_cells import split_cells
+from autoencoder.io.notebook_text import NOTEBOOK_NAMES, example_text, read_notebook_text
 
 W1_TEXT = "[[1. 2. 3.]\n [4. 5. 6.]]"
 

@@ -6,10 +6,10 @@ import numpy as np
 import pytest
 from golden import GOLDEN, PRINT_TOLERANCE
 
-from autoencoder.activations import get_activation
 from autoencoder.cli import main
-from autoencoder.notebook import NOTEBOOK_START, notebook_input, notebook_settings
-from autoencoder.phases import PHASE_NAMES, finish_step, next_phase, phase_result, start_step
+from autoencoder.core.activations import get_activation
+from autoencoder.core.class_notebook import NOTEBOOK_START, notebook_input, notebook_settings
+from autoencoder.core.phases import PHASE_NAMES, finish_step, next_phase, phase_result, start_step
 
 
 def notebook_step(**overrides):

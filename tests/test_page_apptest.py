@@ -9,7 +9,8 @@ pytest.importorskip("streamlit")
 
 from apptest_helpers import assert_clean, click, new_app, send, sess, shown, stepview_data
 
-from autoencoder.notebook import NOTEBOOK_START
+from autoencoder.core.class_notebook import NOTEBOOK_START
+from autoencoder.core.phases import PHASE_NAMES, next_phase, start_step
 from autoencoder.page import actions
 from autoencoder.page.phase_text import (
     CAPTIONS,
@@ -19,8 +20,7 @@ from autoencoder.page.phase_text import (
     phase_latex,
     step_printout,
 )
-from autoencoder.phases import PHASE_NAMES, next_phase, start_step
-from autoencoder.session import Session
+from autoencoder.session.session import Session
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ pytest.importorskip("streamlit")
 
 from apptest_helpers import assert_clean, click, new_app, paste, verdicts
 
-from autoencoder.checker import read_check_text
-from autoencoder.model import init_params
-from autoencoder.notebook import notebook_input
-from autoencoder.notebook_text import example_text
+from autoencoder.check.checker import read_check_text
+from autoencoder.check.student_step import student_steps
+from autoencoder.core.class_notebook import notebook_input
+from autoencoder.core.model import init_params
+from autoencoder.core.phases import PHASE_NAMES, run_step
+from autoencoder.io.notebook_text import example_text
 from autoencoder.page.check import escape_markdown, report_rows
-from autoencoder.phases import PHASE_NAMES, run_step
-from autoencoder.student_step import student_steps
 
 CHECKED = ("output_delta", "hidden_delta")
 

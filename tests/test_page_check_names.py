@@ -9,7 +9,7 @@ pytest.importorskip("streamlit")
 from apptest_helpers import assert_clean, new_app, paste, sess, verdicts
 from printouts import STYLES, student_arrays
 
-from autoencoder.phases import PHASE_NAMES
+from autoencoder.core.phases import PHASE_NAMES
 
 # What each style leaves out, so what the page says it read off the numbers.
 INFERRED = {

@@ -8,9 +8,9 @@ pytest.importorskip("streamlit")
 from apptest_helpers import click, new_app, send, shown, stepview_data, url_params
 
 from autoencoder.figures import element_details
-from autoencoder.figures_inspect import describe, inspector_rows
+from autoencoder.figures.inspector import describe, inspector_rows
 from autoencoder.page import actions, lecture
-from autoencoder.session import Session
+from autoencoder.session.session import Session
 
 run = new_app
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from autoencoder.session import Session, Settings
+from autoencoder.session.session import Session, Settings
 
 
 def fingerprint(s: Session):

@@ -17,11 +17,11 @@ from printouts import (
     tutorial_printout,
 )
 
-from autoencoder.check_report import format_report
-from autoencoder.checker import check_text
-from autoencoder.mistakes import MISTAKES
-from autoencoder.notebook_text import NOTEBOOK_NAMES, example_text
-from autoencoder.phases import PHASE_NAMES
+from autoencoder.check.checker import check_text
+from autoencoder.check.mistakes import MISTAKES
+from autoencoder.check.report import format_report
+from autoencoder.core.phases import PHASE_NAMES
+from autoencoder.io.notebook_text import NOTEBOOK_NAMES, example_text
 
 ACTIVATIONS = ("sigmoid", "shifted-sigmoid", "tanh")
 # What each style leaves out, and so what is inferred from its numbers.

@@ -8,7 +8,7 @@ import pytest
 from printouts import STYLES, bare_printout, student_arrays, tutorial_printout
 
 from autoencoder.cli import main
-from autoencoder.phases import PHASE_NAMES
+from autoencoder.core.phases import PHASE_NAMES
 
 
 @pytest.mark.parametrize("style", sorted(STYLES))

@@ -10,10 +10,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from printouts import STYLES, student_arrays
 
-from autoencoder.checker import check_text
-from autoencoder.name_families import ALL_NAMES
-from autoencoder.phases import PHASE_NAMES
-from autoencoder.recognise import MAX_ITEMS
+from autoencoder.check.checker import check_text
+from autoencoder.check.name_families import ALL_NAMES
+from autoencoder.check.recognise import MAX_ITEMS
+from autoencoder.core.phases import PHASE_NAMES
 
 TOKENS = ["[", "]", "[[", "]]", "(", ")", "array(", ",", " ", "\n", "\n\n", "0", "1", "0.5",
           "-1.25", "1e3", "1e309", "nan", "...", ":", " = ", "+= ", "In [3]:", "Out[3]: ",

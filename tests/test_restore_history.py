@@ -8,9 +8,9 @@ from apptest_helpers import new_app, send, sess, undo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from autoencoder import urlstate
+from autoencoder.io import url as urlstate
 from autoencoder.page.stepview_data import MAX_RESTORED, read_pasts
-from autoencoder.session import Session
+from autoencoder.session.session import Session
 
 
 def timeline() -> list[dict]:

@@ -3,10 +3,10 @@
 import numpy as np
 import pytest
 
-from autoencoder.model import ONE_HOT, init_params
-from autoencoder.phases import PHASE_NAMES, run_step
-from autoencoder.session import LIMITS, MAX_HISTORY, Session, Settings, StateError
-from autoencoder.training import train
+from autoencoder.core.model import ONE_HOT, init_params
+from autoencoder.core.phases import PHASE_NAMES, run_step
+from autoencoder.core.training import train
+from autoencoder.session.session import LIMITS, MAX_HISTORY, Session, Settings, StateError
 
 
 def test_nine_clicks_perform_the_nine_phases_then_count_the_step():

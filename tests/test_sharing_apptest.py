@@ -12,12 +12,12 @@ pytest.importorskip("streamlit")
 
 from apptest_helpers import assert_clean, click, new_app, sess, undo, url_params
 
-from autoencoder import urlstate
-from autoencoder.model import init_params
-from autoencoder.notebook_text import example_text
-from autoencoder.session import Session
-from autoencoder.state_file import export_state
-from autoencoder.weights_io import MAX_FILE_BYTES
+from autoencoder.core.model import init_params
+from autoencoder.io import url as urlstate
+from autoencoder.io.notebook_text import example_text
+from autoencoder.io.state_file import export_state
+from autoencoder.io.weights_file import MAX_FILE_BYTES
+from autoencoder.session.session import Session
 
 
 def key(app) -> tuple:

@@ -3,11 +3,11 @@ bit-exact; anything else keeps the full link. Both forms round-trip bit for bit.
 
 import pytest
 
-from autoencoder import urlstate
-from autoencoder.model import init_params
-from autoencoder.recipe import MAX_PHASES, Recipe
-from autoencoder.session import Session, Settings, StateError
-from autoencoder.shortlink import check_recipe, short_query
+from autoencoder.core.model import init_params
+from autoencoder.io import url as urlstate
+from autoencoder.session.recipe import MAX_PHASES, Recipe
+from autoencoder.session.session import Session, Settings, StateError
+from autoencoder.session.shortlink import check_recipe, short_query
 
 
 def act(s: Session, script: str):

@@ -8,8 +8,8 @@ pytest.importorskip("streamlit")
 
 from apptest_helpers import assert_clean, click, new_app, sess
 
-from autoencoder import weights_io
-from autoencoder.model import init_params
+from autoencoder.core.model import init_params
+from autoencoder.io import weights_file as weights_io
 
 
 def shown_short_link(app) -> str | None:

@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from autoencoder import state_file
-from autoencoder.model import init_params
-from autoencoder.session import Session, Settings, StateError
-from autoencoder.weights_io import MAX_FILE_BYTES, WeightsError, dumps
+from autoencoder.core.model import init_params
+from autoencoder.io import state_file
+from autoencoder.io.weights_file import MAX_FILE_BYTES, WeightsError, dumps
+from autoencoder.session.session import Session, Settings, StateError
 
 
 def fingerprint(session):

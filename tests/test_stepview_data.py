@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from autoencoder.figures_layout import WEIGHT_RANGE, weight_colours, weight_scale
-from autoencoder.figures_stepview import position_view
+from autoencoder.figures.layout import WEIGHT_RANGE, weight_colours, weight_scale
+from autoencoder.figures.stepview import position_view
 from autoencoder.page.stepview_data import step_data, step_list, view_payload
-from autoencoder.session import Session, Settings, replay_step
+from autoencoder.session.session import Session, Settings, replay_step
 
 LOOK = {"theme": "light", "large": False, "selected": None}
 
@@ -121,9 +121,9 @@ def test_what_the_browser_says_it_holds_is_checked(value):
 
 
 def test_positions_stop_before_the_first_that_blows_up():
-    from autoencoder.model import Params
-    from autoencoder.phases import start_step
-    from autoencoder.session_state import step_is_sane
+    from autoencoder.core.model import Params
+    from autoencoder.core.phases import start_step
+    from autoencoder.core.settings import step_is_sane
 
     params = Session().params  # an update that runs away: momentum on a huge last update
     huge = Params(*(np.full_like(a, 2e6) for a in params.as_dict().values()))

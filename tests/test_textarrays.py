@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.numpy import array_shapes, arrays
 
-from autoencoder.textarrays import MAX_ELEMENTS, parse_array
+from autoencoder.io.textarrays import MAX_ELEMENTS, parse_array
 
 finite = st.floats(-1e6, 1e6, allow_nan=False, allow_infinity=False, width=64)
 some_arrays = arrays(np.float64, array_shapes(min_dims=1, max_dims=3, max_side=9), elements=finite)

@@ -3,9 +3,9 @@
 import numpy as np
 import pytest
 
-from autoencoder.model import ONE_HOT, init_params, patterns_for
-from autoencoder.phases import run_step
-from autoencoder.training import (
+from autoencoder.core.model import ONE_HOT, init_params, patterns_for
+from autoencoder.core.phases import run_step
+from autoencoder.core.training import (
     DEFAULTS,
     codes_distinct,
     hidden_code_bits,

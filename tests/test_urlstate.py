@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from autoencoder import urlstate
-from autoencoder.session import Session, Settings, StateError
-from autoencoder.weights_io import MAX_ABS
+from autoencoder.io import url as urlstate
+from autoencoder.io.weights_file import MAX_ABS
+from autoencoder.session.session import Session, Settings, StateError
 
 KEYS = ("lr", "momentum", "seed", "rule", "activation", "dataset", "pattern")
 KEYS += ("p", "v", "pos", "el", "l")

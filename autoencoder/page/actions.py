@@ -6,7 +6,7 @@ user (a refused setting, a training result) are left in ``st.session_state`` and
 
 import streamlit as st
 
-from autoencoder.figures_ids import INPUT_IDS
+from autoencoder.figures.ids import INPUT_IDS
 
 from .state import session
 

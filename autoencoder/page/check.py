@@ -10,12 +10,12 @@ with their numbers. The pasted text is user text: it reaches the page only throu
 import pandas as pd
 import streamlit as st
 
-from autoencoder.checker import SUPPORTING, check, covered, diff_lines, read_check_text
+from autoencoder.check.checker import SUPPORTING, check, covered, diff_lines, read_check_text
+from autoencoder.check.student_step import student_steps
+from autoencoder.core.model import bits_to_str
 from autoencoder.figures import network_figure
-from autoencoder.ipynb_export import export_ipynb
-from autoencoder.model import bits_to_str
-from autoencoder.notebook_text import MAX_CHARS, example_text
-from autoencoder.student_step import student_steps
+from autoencoder.io.ipynb import export_ipynb
+from autoencoder.io.notebook_text import MAX_CHARS, example_text
 
 from .check_recognised import (
     escape_markdown,

@@ -3,7 +3,7 @@ arrays it did not recognise (and how to label them), and every array it took, an
 
 Names and labels come from the student's text; they reach the page only as Markdown-inert
 text: identifiers and labels are word characters and spaces (see
-:mod:`autoencoder.notebook_cells`), and free text goes through ``escape_markdown``.
+:mod:`autoencoder.io.notebook_cells`), and free text goes through ``escape_markdown``.
 """
 
 import re
@@ -11,7 +11,7 @@ import re
 import pandas as pd
 import streamlit as st
 
-from autoencoder.check_report import shape_text
+from autoencoder.check.report import shape_text
 
 HOW = {"name": "by name", "shape": "by shape", "value": "by value", "nearly": "by value, nearly"}
 

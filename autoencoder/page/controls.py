@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from autoencoder.activations import ACTIVATIONS
-from autoencoder.losses import LOSS_NAMES
-from autoencoder.phases import MODES
-from autoencoder.rules import RULES
-from autoencoder.session import DATASETS, LIMITS, MAX_HISTORY
+from autoencoder.core.activations import ACTIVATIONS
+from autoencoder.core.losses import LOSS_NAMES
+from autoencoder.core.phases import MODES
+from autoencoder.core.rules import RULES
+from autoencoder.session.session import DATASETS, LIMITS, MAX_HISTORY
 
 from . import actions
 from .state import session

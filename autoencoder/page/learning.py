@@ -5,12 +5,12 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from autoencoder.activations import get_activation
+from autoencoder.core.activations import get_activation
+from autoencoder.core.gradcheck import gradcheck
+from autoencoder.core.model import bits_to_str, init_params
+from autoencoder.core.phases import finish_step, one_pattern, start_step
+from autoencoder.core.training import codes_distinct, hidden_code_bits, is_learned, train
 from autoencoder.figures import code_cube_figure, loss_figure
-from autoencoder.gradcheck import gradcheck
-from autoencoder.model import bits_to_str, init_params
-from autoencoder.phases import finish_step, one_pattern, start_step
-from autoencoder.training import codes_distinct, hidden_code_bits, is_learned, train
 
 from .state import memo, session
 

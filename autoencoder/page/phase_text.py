@@ -3,11 +3,11 @@ and its arrays printed as the class notebook prints them. Pure functions of a St
 
 import numpy as np
 
-from autoencoder.activations import get_activation
-from autoencoder.figures_math import f_of, num, paren, plus
-from autoencoder.losses import get_loss, loss_terms
-from autoencoder.phases import PHASE_NAMES, Step
-from autoencoder.rules import get_rule
+from autoencoder.core.activations import get_activation
+from autoencoder.core.losses import get_loss, loss_terms
+from autoencoder.core.phases import PHASE_NAMES, Step
+from autoencoder.core.rules import get_rule
+from autoencoder.figures.math_parts import f_of, num, paren, plus
 
 TITLES = {
     "ready": "Ready: the next click computes the hidden pre-activations",

@@ -1,7 +1,7 @@
 """Save, load, share: the URL carries the whole state; export, import and pasted arrays.
 
 - :func:`session_from_url` starts a new browser session (a first visit, a reload, a link
-  opened elsewhere) from the query parameters (:mod:`autoencoder.urlstate`). A link that
+  opened elsewhere) from the query parameters (:mod:`autoencoder.io.url`). A link that
   cannot be used is refused as a whole, with a message naming the parameter, and the
   session starts fresh.
 - :func:`wanted_url_params`: the parameters the address bar must carry (the state's and
@@ -11,7 +11,7 @@
   whole page (about 50 ms a click, measured) and pushes one history entry per click. So
   the Back button leaves the page; the Undo button undoes. Play reruns the whole page
   after each tick, so the URL follows play tick by tick.
-- :func:`short_link`: the short form (:mod:`autoencoder.shortlink`), settings, seed and
+- :func:`short_link`: the short form (:mod:`autoencoder.session.shortlink`), settings, seed and
   the recipe of steps and training runs, for a slide; offered only when the state was
   reached from the seed that way (an imported or pasted network keeps the full link).
 - :func:`sharing_panel`: export (a JSON file built only when clicked), import of a state or
@@ -27,12 +27,13 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
-from autoencoder import shortlink, urlstate
-from autoencoder.pasted_arrays import MAX_CHARS, params_from_text
-from autoencoder.session import Session
-from autoencoder.session_state import StateError
-from autoencoder.state_file import apply_import, export_state
-from autoencoder.weights_io import MAX_FILE_BYTES, WeightsError
+from autoencoder.core.settings import StateError
+from autoencoder.io import url as urlstate
+from autoencoder.io.pasted_arrays import MAX_CHARS, params_from_text
+from autoencoder.io.state_file import apply_import, export_state
+from autoencoder.io.weights_file import MAX_FILE_BYTES, WeightsError
+from autoencoder.session import shortlink
+from autoencoder.session.session import Session
 
 from . import actions, lecture
 from .state import session

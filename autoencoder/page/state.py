@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from autoencoder.session import Session
+from autoencoder.session.session import Session
 
 SESSION_KEY = "ae_session"
 CACHE_KEY = "ae_cache"

@@ -14,7 +14,7 @@ from pathlib import Path
 import plotly
 import streamlit as st
 
-from autoencoder.figures_ids import ALL_IDS
+from autoencoder.figures.ids import ALL_IDS
 
 from . import actions, lecture, sharing
 from .state import session

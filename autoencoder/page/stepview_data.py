@@ -14,10 +14,12 @@ A batch step's graph shows one of its patterns on the nodes: ``look["pattern"]``
 import functools
 import hashlib
 
-from autoencoder import urlstate
-from autoencoder.figures_equations import EQUATION_CSS
-from autoencoder.figures_layout import weight_scale
-from autoencoder.figures_stepview import (
+from autoencoder.core.model import bits_to_str
+from autoencoder.core.phases import PHASES, Step
+from autoencoder.core.settings import StateError, step_is_sane
+from autoencoder.figures.equations import EQUATION_CSS
+from autoencoder.figures.layout import weight_scale
+from autoencoder.figures.stepview import (
     SHAPE_STARTS,
     base_figure,
     element_names,
@@ -26,10 +28,8 @@ from autoencoder.figures_stepview import (
     position_view,
     view_changes,
 )
-from autoencoder.model import bits_to_str
-from autoencoder.phases import PHASES, Step
-from autoencoder.session import Session, replay_step, status_line, step_id
-from autoencoder.session_state import StateError, step_is_sane
+from autoencoder.io import url as urlstate
+from autoencoder.session.session import Session, replay_step, status_line, step_id
 
 from .stepview_text import caption, inspector_html, panel_html
 

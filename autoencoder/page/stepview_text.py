@@ -7,10 +7,10 @@ functions of a Step; every text is built from numbers and fixed words, and escap
 
 from html import escape
 
-from autoencoder.figures_equations import element_equations_html, phase_equation_html
-from autoencoder.figures_inspect import describe, element_details, inspector_rows
-from autoencoder.model import bits_to_str
-from autoencoder.phases import Step
+from autoencoder.core.model import bits_to_str
+from autoencoder.core.phases import Step
+from autoencoder.figures.equations import element_equations_html, phase_equation_html
+from autoencoder.figures.inspector import describe, element_details, inspector_rows
 
 from .phase_text import TITLES, phase_arrays, step_printout
 from .phase_text import caption as phase_caption

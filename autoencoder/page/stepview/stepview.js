@@ -112,7 +112,7 @@ class StepView {
     if (!this.root.querySelector("style.sv-equations")) {
       const style = document.createElement("style");
       style.className = "sv-equations";
-      style.textContent = data.equation_css; // the MathML's own rules (figures_math)
+      style.textContent = data.equation_css; // the MathML's own rules (figures.math_parts)
       this.root.appendChild(style);
     }
     if (this.graph && this.graph.key !== data.static.key) { // presentation mode, theme

@@ -1,0 +1,216 @@
+"""Recognise a notebook's arrays whatever it names them: by name, then by shape, order and
+value; infer the settings the text does not state; say what is still unrecognised.
+
+1. Names (:mod:`autoencoder.check.name_families`): the class notebook's, the tutorials', ...
+   Weights named by a family but printed the other way round (3x8 input->hidden, as
+   ``w_ih`` often is) are read transposed.
+2. The starting parameters and input the names did not give: by shape, first printed.
+3. The input, where still not given: from the forward arrays
+   (:mod:`autoencoder.check.infer_settings`).
+4. Every other array, by what it matches (:mod:`autoencoder.check.value_labels`), under the
+   activation the code states, or else under each: the one under which most arrays are the
+   rule's is inferred. The learning rate, where not stated, from an updated parameter.
+5. What neither the text nor the numbers settle is assumed (plain sigmoid, lr 0.1).
+
+Nothing is evaluated. Every refusal is a ValueError with a one-line message.
+"""
+
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from autoencoder.check.infer_settings import FORWARD, infer_input
+from autoencoder.check.mistakes import PhaseInputs
+from autoencoder.check.name_families import key_for, label_hint
+from autoencoder.check.value_labels import DEFAULT_LR, Label, by_shape, by_value, flat, leftovers
+from autoencoder.core.activations import ACTIVATIONS, get_activation
+from autoencoder.core.model import SHAPES, Params, bits_to_str
+from autoencoder.core.rules import DEFAULT_ACTIVATION, get_rule
+from autoencoder.io.notebook_text import read_notebook_text
+from autoencoder.io.weights_file import MAX_ABS
+
+MAX_ITEMS = 200  # arrays looked at by value (a step prints ~30); more: said in a note
+SHOWN_NAMES = 8  # names listed in a one-line message
+
+
+@dataclass
+class Recognition:
+    """``values``: a check input; the rest go into the report beside the verdicts."""
+
+    values: dict
+    recognised: list[dict]  # {"variable", "as", "cell", "shape", "by"}
+    notes: list[str]
+    inferred: list[dict] = field(default_factory=list)  # {"setting", "value", "from"}
+    labels: list[dict] = field(default_factory=list)  # {"array", "cell", "shape", "as", ...}
+    unrecognised: list[dict] = field(default_factory=list)  # {"array", "cell", "shape", "hint"}
+    assumed: list[dict] = field(default_factory=list)  # {"setting", "value", "why"}
+
+
+def _transpose_named(reading) -> None:
+    """Weights a family names, printed the other way round, read transposed (their later
+    printings too, only where the starting ones were)."""
+    values = reading.values
+    for key, shape in (("W1", (8, 3)), ("W2", (3, 8))):
+        if key not in values or flat(values[key]).shape != shape[::-1]:
+            continue
+        values[key] = flat(values[key]).T
+        after = values.get("after", {})
+        if key in after and flat(after[key]).shape == shape[::-1]:
+            after[key] = flat(after[key]).T
+        for item in reading.items:
+            if item.hint == key and flat(item.array).shape == shape[::-1]:
+                item.array = flat(item.array).T
+        name = next(r["variable"] for r in reading.recognised if r["as"] == key)
+        reading.notes.append(f"{name} is printed {shape[1]}x{shape[0]} (a row per unit it "
+                             f"feeds): read transposed as {key}")  # fmt: skip
+
+
+def _start(values: dict) -> Params | None:
+    """The starting parameters, if all four are there, the right shape and sane."""
+    arrays = {}
+    for key, shape in SHAPES.items():
+        if key not in values:
+            return None
+        array = flat(values[key])
+        if array.shape != shape or not np.isfinite(array).all() or np.abs(array).max() > MAX_ABS:
+            return None
+        arrays[key] = array
+    return Params(**arrays)
+
+
+def _unfit(values: dict) -> str:
+    """Which starting parameter is not one (in the checker's words)."""
+    for key, shape in SHAPES.items():
+        array = flat(values[key])
+        if array.shape != shape:
+            wanted = "x".join(map(str, shape))
+            return f"{key}: expected {wanted} numbers, got shape {np.shape(values[key])}"
+        if not np.isfinite(array).all():
+            return f"{key}: not all numbers are finite"
+        if np.abs(array).max() > MAX_ABS:
+            return f"{key}: numbers beyond {MAX_ABS:g} in size are not a sane network"
+    return "the starting W1, b1, W2 and b2 are not a network"
+
+
+def _names(reading, labels) -> str:
+    names = [r["variable"] for r in reading.recognised if r["variable"] != "activation"]
+    names += [label.item.name for label in labels if label.item.name]
+    names = list(dict.fromkeys(names))
+    more = f", and {len(names) - SHOWN_NAMES} more" if len(names) > SHOWN_NAMES else ""
+    return ", ".join(names[:SHOWN_NAMES]) + more if names else "none"
+
+
+def _refusal(reading, labels, values) -> str:
+    """One line: what is missing, the names found, how to label the starting values."""
+    count = sum(r["variable"] != "activation" for r in reading.recognised)
+    count += sum(item.array.size > 1 for item in reading.items)
+    if not count:
+        single = " (only single numbers)" if reading.items else ""
+        return f"no arrays found{single} (expected a check JSON or a notebook's printed text)"
+    missing = [f"{k} ({'x'.join(map(str, s))})" for k, s in SHAPES.items() if k not in values]
+    if not missing:
+        return _unfit(values)
+    return (
+        f"no starting {', '.join(missing)} among the {count} arrays found (names: "
+        f"{_names(reading, labels)}); print each before the step under its name, e.g. "
+        'print("W1", W1) or W1 = [[...]]'
+    )
+
+
+def recognise(text: str) -> Recognition:
+    """The check input in a notebook's printed text, however it names its arrays."""
+    reading = read_notebook_text(text, key_for)
+    values, notes = reading.values, reading.notes
+    _transpose_named(reading)
+    items = [item for item in reading.items if item.array.size > 1]
+    if len(items) > MAX_ITEMS:
+        notes.append(f"{len(items)} arrays not named: only the first {MAX_ITEMS} were read")
+    labels = [Label(item) for item in items[:MAX_ITEMS]]
+    by_shape(values, labels)
+    start = _start(values)
+    if start is None:
+        raise ValueError(_refusal(reading, labels, values))
+    inferred, assumed = [], []
+    if "input" in values and flat(values["input"]).shape != (8,):
+        raise ValueError(f"input: expected 8 numbers, got shape {np.shape(values['input'])}")
+    if "input" not in values:
+        named = {k: values[k] for k in FORWARD if k in values}
+        unnamed = [(label.array_name, label.item.array) for label in labels if not label.key]
+        found = infer_input(start, named, unnamed)
+        if found is None:
+            raise ValueError(
+                "the input is not in the text and the arrays do not determine it: print it "
+                'under its name, e.g. input_layer = [[1, 1, 0, 1, 1, 1, 0, 1]] or print("x", x)'
+            )
+        values["input"] = found[0]
+        inferred.append({"setting": "input", "value": bits_to_str(found[0]), "from": found[1]})
+    stated = values.get("activation")
+    trials = {act: _label_with(act, values, labels, reading.seqs, start)
+              for act in ([stated] if isinstance(stated, str) else ACTIVATIONS)}  # fmt: skip
+    # the activation under which most arrays are the rule's (then: are a known mistake)
+    score = {act: (sum(rule for _, rule in t[3]), len(t[3])) for act, t in trials.items()}
+    best = max(score.values())
+    winners = [act for act in trials if score[act] == best]
+    if len(trials) == 1:
+        act_name = stated
+    elif len(winners) == 1 and best[0]:
+        act_name = winners[0]
+        said = _listed([name for name, rule in trials[act_name][3] if rule])
+        inferred.append({"setting": "activation", "value": act_name,
+                         "from": f"the only one under which {said} are the rule's"})  # fmt: skip
+    else:
+        act_name = DEFAULT_ACTIVATION["exact"]
+        assumed.append({"setting": "activation", "value": act_name,
+                        "why": "the plain sigmoid: not in the text, and the arrays fit "
+                               "more than one activation equally (or none)"})  # fmt: skip
+    values, labels, lr_inferred, _ = trials[act_name]
+    values["activation"] = act_name
+    inferred += lr_inferred
+    if "lr" not in values:
+        values["lr"] = DEFAULT_LR
+        assumed.append({"setting": "lr", "value": DEFAULT_LR,
+                        "why": "not in the text, and no updated parameter determines it "
+                               "(it enters only the updates)"})  # fmt: skip
+    found = _report(reading, values, notes, inferred, labels)
+    found.assumed = assumed
+    return found
+
+
+def _label_with(act_name, values, labels, seqs, start):
+    """(values, labels, inferred, fitting): the arrays labelled by value under ``act_name``,
+    on copies (so that each activation can be tried)."""
+    values = {**values, "after": dict(values.get("after", {}))}
+    labels = [replace(label) for label in labels]
+    lr = values.get("lr")  # None: to be inferred; a bad one is refused by the checker
+    lr = lr if lr is None or isinstance(lr, float) and np.isfinite(lr) else DEFAULT_LR
+    act, rule = get_activation(act_name), get_rule(values.get("rule", "exact"))
+    c = PhaseInputs(flat(values["input"]), *start.as_dict().values(), lr, act, rule)
+    with np.errstate(all="ignore"):
+        inferred, fitting = by_value(values, labels, seqs, c)
+        leftovers(values, labels, c)
+    if not values["after"]:
+        del values["after"]
+    return values, labels, inferred, fitting
+
+
+def _listed(names: list[str], most: int = 6) -> str:
+    more = f" and {len(names) - most} more" if len(names) > most else ""
+    return ", ".join(names[:most]) + more
+
+
+def _report(reading, values, notes, inferred, labels) -> Recognition:
+    recognised = list(reading.recognised)
+    for label in labels:
+        if label.key:
+            recognised.append({"variable": label.array_name, "as": label.key,
+                               "cell": label.item.cell,
+                               "shape": list(label.item.array.shape), "by": label.by,
+                               "matches": label.matches})  # fmt: skip
+    as_dicts = [{**label.as_dict(), "as": label.key, "by": label.by, "matches": label.matches}
+                for label in labels]  # fmt: skip
+    unrecognised = [
+        {**label.as_dict(), "hint": label_hint(label.item.array.size)}
+        for label in labels
+        if label.key is None and label.matches is None
+    ]
+    return Recognition(values, recognised, notes, inferred, as_dicts, unrecognised)

@@ -1,0 +1,64 @@
+"""Each phase as lines of numpy code in the class notebook's names, under either rule.
+
+The take-home notebook (:mod:`autoencoder.io.ipynb`) is written from these lines, and
+the checker shows a student the line of theirs that differs from them (each known mistake
+in :mod:`autoencoder.check.mistakes` says how it changes them).
+"""
+
+from autoencoder.core.rules import get_rule
+
+# The line inside the notebook's ``activation(x, dx=False)`` that makes it one sigmoid or
+# the other (tanh has no ``sig``).
+ACTIVATION_CODE = {
+    "sigmoid": "sig = 1 / (1 + np.exp(-x))",
+    "shifted-sigmoid": "sig = 1 / (1 + np.exp(-(x + 1)))",
+}
+
+# The two rules differ in rows 6 and 7 (design.md): where f' is evaluated, and which matrix
+# carries the output deltas back.
+SLOPE_AT = {
+    "exact": ("output_z", "hidden_z"),
+    "notebook": ("output_activation", "hidden_activation"),
+}
+BACK_MATRIX = {"exact": "output_weight.T", "notebook": "hidden_weight"}
+
+# The names an update phase uses: weights, bias, the layer below's values, the deltas.
+UPDATE_NAMES = {
+    "update_output": ("output_weight", "output_bias", "hidden_activation", "delta_out"),
+    "update_hidden": ("hidden_weight", "hidden_bias", "input_layer", "delta_hidden"),
+}
+
+
+def update_code(phase: str, weights: str, bias: str) -> dict[str, str]:
+    """An update phase's two lines from templates naming ``{W} {b} {src} {d}``."""
+    W, b, src, d = UPDATE_NAMES[phase]
+    names = {"W": W, "b": b, "src": src, "d": d}
+    return {W: weights.format(**names), b: bias.format(**names)}
+
+
+def phase_code(phase: str, rule: str = "exact", activation: str = "sigmoid") -> dict[str, str]:
+    """The lines computing ``phase`` under ``rule``, keyed by the variable each assigns
+    (``sig``: the activation function's own line, for the two sigmoids)."""
+    rule = get_rule(rule).name
+    out_at, hid_at = SLOPE_AT[rule]
+    sig = {"sig": ACTIVATION_CODE[activation]} if activation in ACTIVATION_CODE else {}
+    code = {
+        "hidden_z": {"hidden_z": "hidden_z = np.dot(input_layer, hidden_weight) + hidden_bias"},
+        "hidden_a": {"hidden_activation": "hidden_activation = activation(hidden_z)", **sig},
+        "output_z": {
+            "output_z": "output_z = np.dot(hidden_activation, output_weight) + output_bias"
+        },
+        "output_a": {"output_activation": "output_activation = activation(output_z)", **sig},
+        "error": {"error": "error = input_layer - output_activation"},
+        "output_delta": {
+            "slope_out": f"slope_out = activation({out_at}, dx=True)",
+            "delta_out": "delta_out = error * slope_out",
+        },
+        "hidden_delta": {
+            "slope_hidden": f"slope_hidden = activation({hid_at}, dx=True)",
+            "delta_hidden": f"delta_hidden = np.dot(delta_out, {BACK_MATRIX[rule]}) * slope_hidden",
+        },
+    }
+    if phase in UPDATE_NAMES:
+        return update_code(phase, "{W} += np.dot({src}.T, {d}) * lr", "{b} += {d} * lr")
+    return code[phase]
