@@ -10,9 +10,8 @@ import warnings
 import numpy as np
 import pytest
 
-from autoencoder.core.model import ONE_HOT, Params, init_params
+from autoencoder.core.model import MAX_ABS, ONE_HOT, Params, init_params
 from autoencoder.core.training import train
-from autoencoder.io.weights_file import MAX_ABS
 from autoencoder.session.session import LIMITS, Session, Settings
 
 LARGEST_LR = LIMITS["lr"][1]

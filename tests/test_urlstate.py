@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from autoencoder.core.model import MAX_ABS
 from autoencoder.io import url as urlstate
-from autoencoder.io.weights_file import MAX_ABS
 from autoencoder.session.session import Session, Settings, StateError
 
 KEYS = ("lr", "momentum", "seed", "rule", "activation", "dataset", "pattern")

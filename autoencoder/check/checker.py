@@ -17,13 +17,12 @@ from autoencoder.check.phase_arrays import PHASE_ARRAYS, STUDENT_KEYS, SUPPORTIN
 from autoencoder.check.recognise import recognise
 from autoencoder.core.activations import get_activation
 from autoencoder.core.losses import check_loss
-from autoencoder.core.model import SHAPES, Params, bits_to_str, parse_bits
+from autoencoder.core.model import MAX_ABS, SHAPES, Params, bits_to_str, parse_bits
 from autoencoder.core.phases import PHASE_NAMES
 from autoencoder.core.rules import DEFAULT_ACTIVATION, get_rule
 from autoencoder.io.notebook_code import phase_code
 from autoencoder.io.notebook_text import NOTEBOOK_NAMES
 from autoencoder.io.textarrays import parse_array
-from autoencoder.io.weights_file import MAX_ABS
 
 # The notebook's variable names for the same arrays (accepted as aliases in a check JSON).
 ALIASES = {name: key for name, key in NOTEBOOK_NAMES.items() if name != key}

@@ -24,10 +24,9 @@ from autoencoder.check.mistakes import PhaseInputs
 from autoencoder.check.name_families import key_for, label_hint
 from autoencoder.check.value_labels import DEFAULT_LR, Label, by_shape, by_value, flat, leftovers
 from autoencoder.core.activations import ACTIVATIONS, get_activation
-from autoencoder.core.model import SHAPES, Params, bits_to_str
+from autoencoder.core.model import MAX_ABS, SHAPES, Params, bits_to_str
 from autoencoder.core.rules import DEFAULT_ACTIVATION, get_rule
 from autoencoder.io.notebook_text import read_notebook_text
-from autoencoder.io.weights_file import MAX_ABS
 
 MAX_ITEMS = 200  # arrays looked at by value (a step prints ~30); more: said in a note
 SHOWN_NAMES = 8  # names listed in a one-line message

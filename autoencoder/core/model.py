@@ -12,6 +12,7 @@ N_IN, N_HIDDEN, N_OUT = 8, 3, 8
 SHAPES = {"W1": (N_IN, N_HIDDEN), "b1": (N_HIDDEN,), "W2": (N_HIDDEN, N_OUT), "b2": (N_OUT,)}
 PARAM_NAMES = tuple(SHAPES)
 N_PARAMS = sum(int(np.prod(s)) for s in SHAPES.values())  # 59
+MAX_ABS = 1e6  # parameters beyond this are not a sane network
 
 
 @dataclass(frozen=True, eq=False)

@@ -14,11 +14,10 @@ import numpy as np
 
 from autoencoder.core.activations import ACTIVATIONS
 from autoencoder.core.losses import LOSS_NAMES, check_loss
-from autoencoder.core.model import NOTEBOOK_PATTERN, ONE_HOT, Params, parse_bits
+from autoencoder.core.model import MAX_ABS, NOTEBOOK_PATTERN, ONE_HOT, Params, parse_bits
 from autoencoder.core.phases import MODES, PHASES
 from autoencoder.core.rules import RULES
 from autoencoder.core.training import MAX_EPOCHS
-from autoencoder.io.weights_file import MAX_ABS
 
 DATASETS = ("onehot", "notebook", "custom")
 LIMITS = {

@@ -8,9 +8,8 @@ import math
 
 import numpy as np
 
-from autoencoder.core.model import SHAPES, Params
+from autoencoder.core.model import MAX_ABS, SHAPES, Params
 
-MAX_ABS = 1e6  # parameters beyond this are not a sane network
 MAX_FILE_BYTES = 2_000_000
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from autoencoder.core.model import Params, bits_to_str, init_params
+from autoencoder.core.model import MAX_ABS, Params, bits_to_str, init_params
 from autoencoder.core.phases import PHASE_NAMES, PHASES, Step, next_phase, start_step
 from autoencoder.core.safe_training import CHUNK_EPOCHS, joined, train_until_blow_up
 from autoencoder.core.settings import (
@@ -33,7 +33,6 @@ from autoencoder.core.settings import (
     step_is_sane,
 )
 from autoencoder.core.training import MAX_EPOCHS
-from autoencoder.io.weights_file import MAX_ABS
 from autoencoder.session.positions import PositionsMixin, replay_step, step_id
 from autoencoder.session.recipe import Recipe, add_phases, add_training
 
