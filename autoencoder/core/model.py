@@ -47,9 +47,6 @@ class Params:
     def allclose(self, other: "Params", **kw) -> bool:
         return bool(np.allclose(self.flat(), other.flat(), **kw))
 
-    def is_finite(self) -> bool:
-        return bool(np.isfinite(self.flat()).all())
-
 
 def init_params(seed: int) -> Params:
     """A fresh network drawn as the notebook draws it, from ``default_rng(seed)``.

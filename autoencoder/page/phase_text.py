@@ -172,10 +172,6 @@ def _error(s: Step) -> str:
     return _aligned(r"e = x - a_o, \quad E = \tfrac12 \textstyle\sum_k e_k^2", rows)
 
 
-def _slope_latex(s: Step, where: str) -> str:
-    return "a(1-a)" if s.rule == "exact" else f"f({where})(1-f({where}))"
-
-
 def _output_delta(s: Step) -> str:
     loss = get_loss(s.loss_name)
     if not loss.slope_factor:

@@ -23,15 +23,6 @@ def session() -> Session:
     return st.session_state[SESSION_KEY]
 
 
-def state_token(s: Session) -> tuple:
-    """Identifies what the panels show: the step in progress (immutable) and the counters.
-
-    A Step is replaced, never mutated, so its id changes whenever anything it holds does;
-    the Step object itself is kept in the token so its id cannot be reused.
-    """
-    return (s.step, s.step.done, s.step_count, s.epoch, len(s.losses), s.settings)
-
-
 def memo(name: str, key: tuple, compute: Callable):
     """``compute()`` cached per session under ``name`` while ``key`` stays the same
     (compared by identity for objects, by value otherwise). One entry per name."""
