@@ -78,7 +78,8 @@ def _state_from_doc(obj: dict, shown: Params) -> State:
     settings_doc = _section(obj, "settings")
     unknown = set(settings_doc) - set(_SETTING_NAMES)
     if unknown:
-        raise StateError(f"settings: unknown {', '.join(sorted(map(str, unknown)))}")
+        names = ", ".join(repr(name)[:40] for name in sorted(unknown)[:5])  # one line
+        raise StateError(f"settings: unknown {names}")
     settings = Settings(**{**Settings().__dict__, **settings_doc})
     pos = _section(obj, "position")
     counters = [pos.get(name, 0) for name in ("done", "step", "epoch", "example")]
