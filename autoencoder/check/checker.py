@@ -21,11 +21,9 @@ from autoencoder.core.model import MAX_ABS, SHAPES, Params, bits_to_str, parse_b
 from autoencoder.core.phases import PHASE_NAMES
 from autoencoder.core.rules import DEFAULT_ACTIVATION, get_rule
 from autoencoder.io.notebook_code import phase_code
-from autoencoder.io.notebook_text import NOTEBOOK_NAMES
+from autoencoder.io.notebook_text import ALIASES
 from autoencoder.io.textarrays import parse_array
 
-# The notebook's variable names for the same arrays (accepted as aliases in a check JSON).
-ALIASES = {name: key for name, key in NOTEBOOK_NAMES.items() if name != key}
 REPORT_ADDITIONS = ("recognised", "notes", "inferred", "assumed", "labels", "unrecognised")
 STATUS_ORDER = ("missing", "match", "known-mistake", "mismatch")
 MAX_ELEMENTS = 1000

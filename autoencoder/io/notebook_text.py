@@ -42,6 +42,10 @@ NOTEBOOK_NAMES = {
     "delta_out": "output_delta",
     "delta_hidden": "hidden_delta",
 }
+# ... and back: the check input's keys -> the class notebook's names.
+NOTEBOOK_VARIABLES = {key: name for name, key in NOTEBOOK_NAMES.items()}
+# The notebook's names that are not the key itself, accepted in place of the key.
+ALIASES = {name: key for name, key in NOTEBOOK_NAMES.items() if name != key}
 PARAMETERS = ("W1", "b1", "W2", "b2")
 MAX_CHARS = 500_000
 

@@ -24,7 +24,7 @@ import re
 import numpy as np
 
 from autoencoder.core.model import PARAM_NAMES, SHAPES, Params
-from autoencoder.io.notebook_text import NOTEBOOK_NAMES, read_notebook_text
+from autoencoder.io.notebook_text import ALIASES, read_notebook_text
 from autoencoder.io.state_file import params_from_pasted
 from autoencoder.io.textarrays import parse_array
 from autoencoder.io.weights_file import WeightsError, params_from_dict
@@ -32,9 +32,9 @@ from autoencoder.io.weights_file import WeightsError, params_from_dict
 MAX_CHARS = 50_000
 NAMES = PARAM_NAMES
 # Labels, matched case-insensitively: W1 ... b2 and the class notebook's names for them.
-ALIASES = {name.lower(): name for name in NAMES}
-ALIASES.update({label: key for label, key in NOTEBOOK_NAMES.items() if key in NAMES})
-_ALIAS = "|".join(sorted(ALIASES, key=len, reverse=True))
+LABELS = {name.lower(): name for name in NAMES}
+LABELS.update({label: key for label, key in ALIASES.items() if key in NAMES})
+_ALIAS = "|".join(sorted(LABELS, key=len, reverse=True))
 # A label at the start of a line: NAME, print(NAME), NAME =, NAME:, optionally "Out[3]:".
 _LABEL = re.compile(
     rf"^[ \t]*(?:Out\s*\[\s*\d*\s*\]\s*:\s*)?(?:print\s*\(\s*)?(?P<name>{_ALIAS})(?![\w.])"
@@ -75,7 +75,7 @@ def _labelled_blocks(text: str, labels: list) -> dict[str, str]:
         raise WeightsError(f"{_short(before)!r} before the first name (W1, b1, W2 or b2)")
     blocks = {}
     for label, following in zip(labels, [*labels[1:], None]):
-        name = ALIASES[label.group("name").lower()]
+        name = LABELS[label.group("name").lower()]
         if name in blocks:
             raise WeightsError(f"{name} is pasted twice")
         end = following.start() if following else len(text)

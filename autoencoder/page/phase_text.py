@@ -3,11 +3,13 @@ and its arrays printed as the class notebook prints them. Pure functions of a St
 
 import numpy as np
 
+from autoencoder.check.phase_arrays import PHASE_ARRAYS
 from autoencoder.core.activations import get_activation
 from autoencoder.core.losses import get_loss, loss_terms
 from autoencoder.core.phases import PHASE_NAMES, Step
 from autoencoder.core.rules import get_rule
 from autoencoder.figures.math_parts import f_of, num, paren, plus
+from autoencoder.io.notebook_text import NOTEBOOK_VARIABLES
 
 TITLES = {
     "ready": "Ready: the next click computes the hidden pre-activations",
@@ -65,17 +67,9 @@ def caption(step: Step) -> str:
     return text
 
 
-# The class notebook's variable names for each phase's arrays (class-notebook.txt).
-NOTEBOOK_NAMES = {
-    "hidden_z": ("hidden_z",),
-    "hidden_a": ("hidden_activation",),
-    "output_z": ("output_z",),
-    "output_a": ("output_activation",),
-    "error": ("error",),
-    "output_delta": ("delta_out",),
-    "hidden_delta": ("delta_hidden",),
-    "update_output": ("output_weight", "output_bias"),
-    "update_hidden": ("hidden_weight", "hidden_bias"),
+# The class notebook's variable names for each phase's arrays: hidden_a -> hidden_activation.
+PHASE_VARIABLES = {
+    phase: tuple(NOTEBOOK_VARIABLES[key] for key in keys) for phase, keys in PHASE_ARRAYS.items()
 }
 
 
@@ -103,7 +97,7 @@ def phase_arrays(step: Step, name: str) -> list[tuple[str, str]]:
         "update_output": (p.W2, p.b2),
         "update_hidden": (p.W1, p.b1),
     }[name]
-    return [(n, notebook_repr(v)) for n, v in zip(NOTEBOOK_NAMES[name], values)]
+    return [(n, notebook_repr(v)) for n, v in zip(PHASE_VARIABLES[name], values)]
 
 
 def step_printout(step: Step) -> str:
