@@ -192,6 +192,13 @@ def next_phase(s: Step) -> Step:
     return PHASES[s.done](s) if s.done < len(PHASES) else s
 
 
+def advance(s: Step, phases: int) -> Step:
+    """``s`` after ``phases`` more phases (at most to the end of the step)."""
+    for _ in range(min(phases, len(PHASES) - s.done)):
+        s = next_phase(s)
+    return s
+
+
 def finish_step(s: Step) -> Step:
     """Perform every remaining phase of the step."""
     while not s.complete:

@@ -15,7 +15,7 @@ import numpy as np
 from autoencoder.core.activations import ACTIVATIONS
 from autoencoder.core.losses import LOSS_NAMES, check_loss
 from autoencoder.core.model import MAX_ABS, NOTEBOOK_PATTERN, ONE_HOT, Params, parse_bits
-from autoencoder.core.phases import MODES, PHASES
+from autoencoder.core.phases import MODES, PHASES, Step, advance, start_step
 from autoencoder.core.rules import RULES
 from autoencoder.core.training import MAX_EPOCHS
 
@@ -219,3 +219,20 @@ class State:
             if not (np.isfinite(array).all() and (array >= 0).all() and (array <= MAX_ABS).all()):
                 raise StateError(f"{name}: expected finite numbers from 0 to {MAX_ABS:g}")
         return replace(self, settings=settings, losses=tuple(float(v) for v in self.losses))
+
+    def shown(self) -> tuple[Step, Step]:
+        """(the step's start, the step as shown: ``done`` phases replayed from the start),
+        for this state checked; StateError if a part is not sane or the phases done so far
+        blow up."""
+        state = self.checked()
+        start = start_step(
+            state.params,
+            state.example_x(),
+            velocity=state.velocity,
+            **state.settings.step_settings(),
+        )
+        with quiet_numpy():
+            step = advance(start, state.done)
+        if not step_is_sane(step):
+            raise StateError("parameters: the phases done so far blow up to non-finite numbers")
+        return start, step

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from autoencoder.core.phases import PHASES, Step, next_phase, start_step
+from autoencoder.core.phases import PHASES, Step, advance, start_step
 from autoencoder.core.settings import quiet_numpy
 from autoencoder.session.recipe import back_phases
 
@@ -147,8 +147,5 @@ def step_id(start: Step, count: int) -> str:
 
 def replay_step(start: Step, done: int) -> Step:
     """``start`` after ``done`` phases."""
-    step = start
     with quiet_numpy():
-        for _ in range(done):
-            step = next_phase(step)
-    return step
+        return advance(start, done)

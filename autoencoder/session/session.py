@@ -115,16 +115,8 @@ class Session(PositionsMixin):
     def from_state(cls, state: State) -> "Session":
         """A new session showing exactly ``state`` (its phases replayed from the start
         parameters), with an empty history. StateError naming what is wrong otherwise."""
+        start, step = state.shown()
         state = state.checked()
-        start = start_step(
-            state.params,
-            state.example_x(),
-            velocity=state.velocity,
-            **state.settings.step_settings(),
-        )
-        step = replay_step(start, state.done)
-        if not step_is_sane(step):
-            raise StateError("parameters: the phases done so far blow up to non-finite numbers")
         session = cls(settings=state.settings, step=step)
         session._apply(state, start, step)
         return session
