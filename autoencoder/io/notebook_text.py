@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from autoencoder.io.notebook_cells import Cell, logical_lines, split_cells
+from autoencoder.io.text_limits import MAX_NOTEBOOK_CHARS, refuse_longer
 from autoencoder.io.textarrays import parse_array
 
 # The class notebook's names -> the check input's keys.
@@ -47,7 +48,6 @@ NOTEBOOK_VARIABLES = {key: name for name, key in NOTEBOOK_NAMES.items()}
 # The notebook's names that are not the key itself, accepted in place of the key.
 ALIASES = {name: key for name, key in NOTEBOOK_NAMES.items() if name != key}
 PARAMETERS = ("W1", "b1", "W2", "b2")
-MAX_CHARS = 500_000
 
 _NAME = r"[A-Za-z_]\w*"
 _ECHO = re.compile(rf"^({_NAME})$")
@@ -206,8 +206,7 @@ def read_notebook_text(text: str, key_of=NOTEBOOK_NAMES.get) -> NotebookReading:
     known); by default only the class notebook's names are known. Where several variables
     stand for one key, the first printed is taken.
     """
-    if len(text) > MAX_CHARS:
-        raise ValueError(f"the text is longer than {MAX_CHARS} characters")
+    refuse_longer(text, MAX_NOTEBOOK_CHARS)
     cells = split_cells(text)
     skipped = [c.label for c in cells if c.label.startswith("In [ ]")]
     cells = [c for c in cells if not c.label.startswith("In [ ]")]

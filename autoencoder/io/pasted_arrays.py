@@ -26,10 +26,10 @@ import numpy as np
 from autoencoder.core.model import PARAM_NAMES, SHAPES, Params
 from autoencoder.io.notebook_text import ALIASES, read_notebook_text
 from autoencoder.io.state_file import params_from_pasted
+from autoencoder.io.text_limits import MAX_PASTED_WEIGHTS_CHARS, refuse_longer
 from autoencoder.io.textarrays import parse_array
 from autoencoder.io.weights_file import WeightsError, params_from_dict
 
-MAX_CHARS = 50_000
 NAMES = PARAM_NAMES
 # Labels, matched case-insensitively: W1 ... b2 and the class notebook's names for them.
 LABELS = {name.lower(): name for name in NAMES}
@@ -48,8 +48,7 @@ def params_from_text(text: str) -> Params:
     """The four parameters in ``text`` (see the module docstring); WeightsError otherwise."""
     if not isinstance(text, str) or not text.strip():
         raise WeightsError("nothing pasted: paste W1, b1, W2 and b2")
-    if len(text) > MAX_CHARS:
-        raise WeightsError(f"the text is longer than {MAX_CHARS} characters")
+    refuse_longer(text, MAX_PASTED_WEIGHTS_CHARS, WeightsError)
     try:
         return params_from_pasted(split_arrays(text))
     except WeightsError as first:

@@ -18,7 +18,8 @@ import re
 
 import numpy as np
 
-MAX_CHARS = 200_000
+from autoencoder.io.text_limits import MAX_ARRAY_CHARS, refuse_longer
+
 MAX_ELEMENTS = 10_000
 MAX_DEPTH = 4
 
@@ -124,8 +125,7 @@ def parse_array(text: str) -> np.ndarray:
     """
     if not isinstance(text, str):
         raise ValueError("expected text")
-    if len(text) > MAX_CHARS:
-        raise ValueError(f"the text is longer than {MAX_CHARS} characters")
+    refuse_longer(text, MAX_ARRAY_CHARS)
     if "..." in text:
         raise ValueError("the array was printed in summarised form ('...')")
     tokens = _unwrap(_tokens(text.strip()))

@@ -15,7 +15,8 @@ from autoencoder.check.student_step import student_steps
 from autoencoder.core.model import bits_to_str
 from autoencoder.figures import network_figure
 from autoencoder.io.ipynb import export_ipynb
-from autoencoder.io.notebook_text import MAX_CHARS, example_text
+from autoencoder.io.notebook_text import example_text
+from autoencoder.io.text_limits import MAX_NOTEBOOK_CHARS
 
 from .check_recognised import (
     escape_markdown,
@@ -154,7 +155,7 @@ def check_section():
         "Your notebook's printed text, or a check JSON",
         key=INPUT_KEY,
         height=160,
-        max_chars=MAX_CHARS,
+        max_chars=MAX_NOTEBOOK_CHARS,
         placeholder=PLACEHOLDER,
     )
     with st.container(horizontal=True):

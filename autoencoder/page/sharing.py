@@ -29,8 +29,9 @@ import streamlit as st
 
 from autoencoder.core.settings import StateError
 from autoencoder.io import url as urlstate
-from autoencoder.io.pasted_arrays import MAX_CHARS, params_from_text
+from autoencoder.io.pasted_arrays import params_from_text
 from autoencoder.io.state_file import apply_import, export_state
+from autoencoder.io.text_limits import MAX_PASTED_WEIGHTS_CHARS
 from autoencoder.io.weights_file import MAX_FILE_BYTES, WeightsError
 from autoencoder.session import shortlink
 from autoencoder.session.session import Session
@@ -176,7 +177,7 @@ def sharing_panel():
         st.text_area(
             "Paste W1, b1, W2, b2 as your notebook printed them",
             key="paste_arrays",
-            max_chars=MAX_CHARS,
+            max_chars=MAX_PASTED_WEIGHTS_CHARS,
             height=140,
             placeholder=PASTE_EXAMPLE,
             help="Each array after its name (W1 or hidden_weight, b1 or hidden_bias, ...), "

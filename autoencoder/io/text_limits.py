@@ -1,0 +1,12 @@
+"""How long each pasted text may be: longer is refused before it is read, so a paste
+cannot ask for unbounded work. The page's text boxes take the same limits."""
+
+MAX_PASTED_WEIGHTS_CHARS = 50_000  # W1, b1, W2 and b2 pasted in "Load weights"
+MAX_ARRAY_CHARS = 200_000  # one printed array (textarrays.parse_array)
+MAX_NOTEBOOK_CHARS = 500_000  # a notebook's printed text or a check JSON ("Check my notebook")
+
+
+def refuse_longer(text: str, limit: int, error: type[Exception] = ValueError) -> None:
+    """Raise ``error`` if ``text`` has more than ``limit`` characters."""
+    if len(text) > limit:
+        raise error(f"the text is longer than {limit} characters")
