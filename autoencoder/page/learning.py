@@ -12,6 +12,7 @@ from autoencoder.core.phases import finish_step, one_pattern, start_step
 from autoencoder.core.training import codes_distinct, hidden_code_bits, is_learned, train
 from autoencoder.figures import code_cube_figure, loss_figure
 
+from .panels import CHART_CONFIG, LOSS_CHART_CONFIG
 from .state import memo, session
 
 TABS = ("Loss curve", "Hidden codes", "Notebook rule vs exact", "Gradient check")
@@ -26,14 +27,6 @@ RULE_ROWS = (
     ("8", "update_output", "W2 += η a_hᵀ d_o ; b2 += η d_o", "same"),
     ("9", "update_hidden", "W1 += η xᵀ d_h ; b1 += η d_h", "same"),
 )
-CHART_CONFIG = {"displayModeBar": False}
-# The loss curve for a slide: one button, a PNG at twice the pixels (Plotly draws it).
-LOSS_CHART_CONFIG = {
-    "displayModeBar": True,
-    "displaylogo": False,
-    "modeBarButtons": [["toImage"]],
-    "toImageButtonOptions": {"format": "png", "filename": "loss-curve", "scale": 2},
-}
 
 
 def learning_tabs():

@@ -6,7 +6,17 @@ import streamlit as st
 from . import actions
 from .state import session
 
-CHART_CONFIG = {"displayModeBar": False, "scrollZoom": False, "responsive": True}
+# How Plotly draws the page's charts: no mode bar; the network figure neither zooms on a
+# scroll nor waits for Plotly's own resizing; the loss curve, for a slide, has one button
+# (a PNG at twice the pixels).
+CHART_CONFIG = {"displayModeBar": False}
+NETWORK_CHART_CONFIG = {**CHART_CONFIG, "scrollZoom": False, "responsive": True}
+LOSS_CHART_CONFIG = {
+    "displayModeBar": True,
+    "displaylogo": False,
+    "modeBarButtons": [["toImage"]],
+    "toImageButtonOptions": {"format": "png", "filename": "loss-curve", "scale": 2},
+}
 # Long equations scroll inside their box instead of being cut off or widening the page.
 # A Plotly graph that finds its box 0 px wide or high when first drawn is drawn twice
 # (see figures_network.network_figure); a 1 px minimum keeps it to once.
@@ -35,4 +45,4 @@ def network_chart(fig, key: str, **kwargs):
     """Draw a figure from ``figures_network.network_figure``. Without Streamlit's theme: the
     figure styles itself, and only so does Streamlit's second ``Plotly.react`` find nothing
     changed, which keeps it to one draw per click (see ``network_figure``)."""
-    return st.plotly_chart(fig, key=key, config=CHART_CONFIG, theme=None, **kwargs)
+    return st.plotly_chart(fig, key=key, config=NETWORK_CHART_CONFIG, theme=None, **kwargs)
