@@ -20,7 +20,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from autoencoder.core.activations import Activation, get_activation
-from autoencoder.core.rules import Rule, notebook_hidden_delta, notebook_output_delta
+from autoencoder.core.rules import RULES, Rule
 from autoencoder.io.notebook_code import ACTIVATION_CODE, phase_code, update_code
 
 
@@ -92,9 +92,7 @@ def fix_for(m: Mistake, rule: str, activation: str) -> list[dict]:
     ]
 
 
-def _slope_at_z(c: PhaseInputs, a):
-    """f'(z) from a = f(z) under the exact rule; the notebook rule's f'(a) under its own."""
-    return c.act.slope(a) if c.rule.name == "notebook" else c.act.slope_from_value(a)
+EXACT, NOTEBOOK = RULES["exact"], RULES["notebook"]  # each mistake below mixes their choices
 
 
 OTHER_SIGMOID_NAME = {"sigmoid": "shifted-sigmoid", "shifted-sigmoid": "sigmoid"}
@@ -207,8 +205,8 @@ def output_delta(c):
     if c.loss == "cross-entropy":  # the loss cancels f' (autoencoder.core.losses)
         return {"output_delta": c.error, "slope_out": np.ones_like(c.error)}
     return {
-        "output_delta": c.rule.output_delta(c.error, c.output_z, c.output_a, c.act),
-        "slope_out": _slope_at_z(c, c.output_a),
+        "output_delta": c.rule.output_delta(c.error, c.output_a, c.act),
+        "slope_out": c.rule.slope(c.act, c.output_a),
     }
 
 
@@ -221,8 +219,8 @@ def output_delta(c):
 )
 def output_delta_slope_at_activation(c):
     return {
-        "output_delta": notebook_output_delta(c.error, c.output_z, c.output_a, c.act),
-        "slope_out": c.act.slope(c.output_a),
+        "output_delta": NOTEBOOK.output_delta(c.error, c.output_a, c.act),
+        "slope_out": NOTEBOOK.slope(c.act, c.output_a),
     }
 
 
@@ -253,10 +251,8 @@ def output_delta_flipped(c):
 
 def hidden_delta(c):
     return {
-        "hidden_delta": c.rule.hidden_delta(
-            c.output_delta, c.W1, c.W2, c.hidden_z, c.hidden_a, c.act
-        ),
-        "slope_hidden": _slope_at_z(c, c.hidden_a),
+        "hidden_delta": c.rule.hidden_delta(c.output_delta, c.W1, c.W2, c.hidden_a, c.act),
+        "slope_hidden": c.rule.slope(c.act, c.hidden_a),
     }
 
 
@@ -272,7 +268,8 @@ def hidden_delta(c):
     },
 )
 def hidden_delta_w1(c):
-    return {"hidden_delta": (c.output_delta @ c.W1) * c.act.slope_from_value(c.hidden_a)}
+    back = NOTEBOOK.carried_back(c.output_delta, c.W1, c.W2)
+    return {"hidden_delta": back * EXACT.slope(c.act, c.hidden_a)}
 
 
 @mistake(
@@ -286,9 +283,10 @@ def hidden_delta_w1(c):
     },
 )
 def hidden_delta_slope_at_activation(c):
+    slope = NOTEBOOK.slope(c.act, c.hidden_a)
     return {
-        "hidden_delta": (c.output_delta @ c.W2.T) * c.act.slope(c.hidden_a),
-        "slope_hidden": c.act.slope(c.hidden_a),
+        "hidden_delta": EXACT.carried_back(c.output_delta, c.W1, c.W2) * slope,
+        "slope_hidden": slope,
     }
 
 
@@ -304,8 +302,8 @@ def hidden_delta_slope_at_activation(c):
     },
 )
 def hidden_delta_notebook(c):
-    d = notebook_hidden_delta(c.output_delta, c.W1, c.W2, c.hidden_z, c.hidden_a, c.act)
-    return {"hidden_delta": d, "slope_hidden": c.act.slope(c.hidden_a)}
+    d = NOTEBOOK.hidden_delta(c.output_delta, c.W1, c.W2, c.hidden_a, c.act)
+    return {"hidden_delta": d, "slope_hidden": NOTEBOOK.slope(c.act, c.hidden_a)}
 
 
 @mistake(
@@ -316,7 +314,8 @@ def hidden_delta_notebook(c):
     {"delta_hidden": "delta_hidden = np.dot(delta_out, output_weight.T)"},
 )
 def hidden_delta_without_slope(c):
-    return {"hidden_delta": c.output_delta @ c.W2.T, "slope_hidden": np.ones_like(c.hidden_a)}
+    back = EXACT.carried_back(c.output_delta, c.W1, c.W2)
+    return {"hidden_delta": back, "slope_hidden": np.ones_like(c.hidden_a)}
 
 
 # --- 8 update_output, 9 update_hidden ---------------------------------------------------

@@ -134,15 +134,15 @@ def output_delta(s: Step) -> Step:
     (logistic outputs) both rules give d_o = e: the loss cancels the f' factor."""
     if not get_loss(s.loss_name).slope_factor:
         return _advance(s, output_delta=s.error.copy())
-    d = get_rule(s.rule).output_delta(s.error, s.output_z, s.output_a, _act(s))
-    return _advance(s, output_delta=d)
+    return _advance(s, output_delta=get_rule(s.rule).output_delta(s.error, s.output_a, _act(s)))
 
 
 def hidden_delta(s: Step) -> Step:
     """Row 7: computed from the parameters before any update."""
-    rule = get_rule(s.rule)
-    d = rule.hidden_delta(s.output_delta, s.params.W1, s.params.W2, s.hidden_z, s.hidden_a, _act(s))
-    return _advance(s, hidden_delta=d)
+    rule, p = get_rule(s.rule), s.params
+    return _advance(
+        s, hidden_delta=rule.hidden_delta(s.output_delta, p.W1, p.W2, s.hidden_a, _act(s))
+    )
 
 
 def _momentum_update(s: Step, names, grads):

@@ -100,9 +100,10 @@ class _Nets:
         self.outer1 = np.multiply if mode == "online" else np.dot
         self.outer2 = np.multiply if mode == "online" else self.mm
         self.act, self.rule = get_activation(activation), get_rule(rule)
-        # the rule's two departures (design.md rows 6, 7), as core/rules.py states them
-        self.slope = getattr(self.act, self.rule.slope)
-        self.back = _t(self.W2) if self.rule.carries_back == "W2^T" else self.W1
+        # the rule's two choices (core/rules.py), read once: the slope function of a layer's
+        # activation, and the matrix carrying d_o back (a view of W1 or of W2, kept current)
+        self.slope = self.rule.slope_of(self.act)
+        self.back = self.rule.back_matrix(self.W1, self.W2)
         self.cross_entropy = loss == "cross-entropy"  # d_o = e, no f' (core/losses.py)
         p = patterns.shape[0]
         self.X, self.T = patterns, patterns > 0.5  # inputs = targets; "learned" targets

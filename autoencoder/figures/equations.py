@@ -123,7 +123,7 @@ def _output_delta(s: Step) -> str:
         ]
         return with_rows([loss.delta_mathml], rows)
     act, exact = get_activation(s.activation), s.rule == "exact"
-    slope = act.slope_from_value(s.output_a) if exact else act.slope(s.output_a)
+    slope = get_rule(s.rule).slope(act, s.output_a)
     a_k = sym("a", "k", "o")
     if exact and s.activation == "tanh":  # f' from the value: 1 - a^2 for tanh
         square = m.sup(m.parens(a_k), m.mn(2))
@@ -142,11 +142,12 @@ def _output_delta(s: Step) -> str:
 def _hidden_delta(s: Step) -> str:
     act = get_activation(s.activation)
     terms = [sym(SUM, "k"), sym("δ", "k", "o")]
+    rule = get_rule(s.rule)
+    back = rule.carried_back(s.output_delta, s.params.W1, s.params.W2)
+    slope = rule.slope(act, s.hidden_a)
     if s.rule == "exact":
-        back, slope = s.output_delta @ s.params.W2.T, act.slope_from_value(s.hidden_a)
         terms += [sym("W", indices(2, "jk"))]
     else:
-        back, slope = s.output_delta @ s.params.W1, act.slope(s.hidden_a)
         terms += [sym("W", indices(1, "kj")), m.mtext(" (W1 where "), sym("W", 2, TOP)]
         terms += [m.mtext(" belongs)")]
     rows = [
@@ -251,12 +252,12 @@ def _node_equations(s: Step, layer: str, n: int, values: dict) -> list[str]:
     if "delta" in values:
         act = get_activation(s.activation)
         at = of("a") if notebook else of("z")
-        slope = float((act.slope(a) if notebook else act.slope_from_value(a))[n])
+        slope = float(get_rule(s.rule).slope(act, a)[n])
         if layer == "o":
             rhs = [_p(s.error[n]), CDOT, _p(slope), EQ, _n(d[n])]
             eqs.append(m.row(of("δ"), EQ, sym("e", k), THIN, fprime(at), EQ, *rhs))
         else:
-            W = used["W1"][:, n] if notebook else used["W2"][n]
+            W = get_rule(s.rule).back_matrix(used["W1"], used["W2"])[:, n]  # d_o's way to h_n
             w_sym = sym(
                 "W",
                 *((indices("k", k), layer_tag(1)) if notebook else (indices(k, "k"), layer_tag(2))),

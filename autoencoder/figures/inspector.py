@@ -9,6 +9,7 @@ import numpy as np
 
 from autoencoder.core.activations import get_activation
 from autoencoder.core.phases import Step, one_pattern
+from autoencoder.core.rules import get_rule
 from autoencoder.figures.ids import node_latex, parse_element_id
 
 # --- details ---------------------------------------------------------------------------
@@ -36,8 +37,12 @@ def _aligned(*rows) -> str:
     return "\\begin{aligned}" + " \\\\ ".join(rows) + "\\end{aligned}"
 
 
+# Element (k, m) of the matrix carrying d_o back (Rule.carries_back), 1-based m.
+BACK_ELEMENT = {"W2^T": "W^{(2)}_{%d,k}", "W1": "W^{(1)}_{k,%d}"}
+
+
 def _node_equations(s: Step, layer: str, n: int) -> tuple[dict, list[str]]:
-    act, notebook = get_activation(s.activation), s.rule == "notebook"
+    act, rule = get_activation(s.activation), get_rule(s.rule)
     m = n + 1
     if layer == "x":
         return {"x": float(s.x[n])}, [f"x_{{{m}}} = t_{{{m}}} = {_n(s.x[n])}"]
@@ -70,18 +75,15 @@ def _node_equations(s: Step, layer: str, n: int) -> tuple[dict, list[str]]:
         )
     if d is not None:
         values["delta"] = float(d[n])
-        at = f"a_{{{node}}}" if notebook else f"z_{{{node}}}"
-        slope = float((act.slope(a) if notebook else act.slope_from_value(a))[n])
+        at = f"{rule.slope_at}_{{{node}}}"
+        slope = float(rule.slope(act, a)[n])
         if layer == "o":
             eqs.append(
                 f"\\delta_{{{node}}} = e_{{{m}}}\\, f'({at}) = {_p(s.error[n])}\\cdot{_p(slope)} = {_n(d[n])}"
             )
         else:
-            W, wsym = (
-                (used["W1"][:, n], "W^{(1)}_{k,%d}")
-                if notebook
-                else (used["W2"][n], "W^{(2)}_{%d,k}")
-            )
+            W = rule.back_matrix(used["W1"], used["W2"])[:, n]  # d_o's way back to h_n
+            wsym = BACK_ELEMENT[rule.carries_back]
             back = float(np.dot(s.output_delta, W))
             eqs.append(
                 _aligned(

@@ -6,6 +6,7 @@ from plotly.colors import sample_colorscale
 
 from autoencoder.core.model import N_HIDDEN, N_IN, N_OUT
 from autoencoder.core.phases import Step, update_direction
+from autoencoder.core.rules import get_rule
 from autoencoder.figures.ids import (
     B1_IDS,
     B2_IDS,
@@ -79,7 +80,7 @@ _PHASE_PARTS = {  # phase -> (node layers, weight layer, bias layer)
     "output_a": ("o", None, None),
     "error": ("xo", None, None),  # e = x - a_o reads the target, which is the input
     "output_delta": ("o", None, None),
-    "hidden_delta": ("oh", "W2", None),  # the notebook rule reads W1 here instead
+    "hidden_delta": ("oh", None, None),  # edges: the rule's (W2; the notebook's W1)
     "update_output": ("ho", "W2", "b2"),
     "update_hidden": ("xh", "W1", "b1"),
 }
@@ -93,8 +94,8 @@ def highlight_for(step: Step) -> dict:
     (where the gradient needs W2), so its edges are "W1".
     """
     layers, edges, bias = _PHASE_PARTS[step.phase]
-    if step.phase == "hidden_delta" and step.rule == "notebook":
-        edges = "W1"
+    if step.phase == "hidden_delta":
+        edges = get_rule(step.rule).back_weights
     nodes = frozenset().union(*(_NODES[c] for c in layers))
     biases = frozenset({"b1": B1_IDS, "b2": B2_IDS}.get(bias, ()))
     return {"phase": step.phase, "nodes": nodes, "edges": edges, "biases": biases}

@@ -166,43 +166,40 @@ def _error(s: Step) -> str:
     return _aligned(r"e = x - a_o, \quad E = \tfrac12 \textstyle\sum_k e_k^2", rows)
 
 
+# How the text writes the matrix carrying d_o back (Rule.carries_back, core/rules.py).
+BACK_SUM = {
+    "W2^T": r"\textstyle\sum_k \delta^o_k W_{2,jk}",
+    "W1": r"\textstyle\sum_k \delta^o_k W_{1,kj}\ \text{(W1 where } W_2^\top \text{ belongs)}",
+}
+
+
 def _output_delta(s: Step) -> str:
     loss = get_loss(s.loss_name)
     if not loss.slope_factor:
         rows = [f"\\delta^o_{k + 1} &= e_{k + 1} = {num(s.output_delta[k])}" for k in range(8)]
         return _aligned(loss.delta_latex, rows)
-    act = get_activation(s.activation)
-    a = s.output_a
-    slope = act.slope_from_value(a) if s.rule == "exact" else act.slope(a)
+    rule = get_rule(s.rule)
+    slope = rule.slope(get_activation(s.activation), s.output_a)
     slope_tex = r"1-(a^o_k)^2" if s.activation == "tanh" else r"a^o_k(1-a^o_k)"
-    where = (
-        f"f'(z^o_k) = {slope_tex}"
-        if s.rule == "exact"
-        else r"f'(a^o_k)\ \text{(slope at the activation)}"
-    )
+    where = f"f'(z^o_k) = {slope_tex}"
+    if rule.slope_at == "a":
+        where = r"f'(a^o_k)\ \text{(slope at the activation)}"
     rows = [
         f"\\delta^o_{k + 1} &= {paren(s.error[k])}\\cdot{num(slope[k])} = {num(s.output_delta[k])}"
         for k in range(8)
     ]
-    return _aligned(f"{get_rule(s.rule).output_latex}, \\quad {where}", rows)
+    return _aligned(f"{rule.output_latex}, \\quad {where}", rows)
 
 
 def _hidden_delta(s: Step) -> str:
-    act = get_activation(s.activation)
-    a = s.hidden_a
-    if s.rule == "exact":
-        back, slope = s.output_delta @ s.params.W2.T, act.slope_from_value(a)
-        sum_tex = r"\textstyle\sum_k \delta^o_k W_{2,jk}"
-    else:
-        back, slope = s.output_delta @ s.params.W1, act.slope(a)
-        sum_tex = (
-            r"\textstyle\sum_k \delta^o_k W_{1,kj}\ \text{(W1 where } W_2^\top \text{ belongs)}"
-        )
+    rule = get_rule(s.rule)
+    back = rule.carried_back(s.output_delta, s.params.W1, s.params.W2)
+    slope = rule.slope(get_activation(s.activation), s.hidden_a)
     rows = [
         f"\\delta^h_{j + 1} &= {paren(back[j])}\\cdot{num(slope[j])} = {num(s.hidden_delta[j])}"
         for j in range(3)
     ]
-    return _aligned(f"{get_rule(s.rule).hidden_latex}, \\quad ({sum_tex})", rows)
+    return _aligned(f"{rule.hidden_latex}, \\quad ({BACK_SUM[rule.carries_back]})", rows)
 
 
 def _bmatrix(m) -> str:
