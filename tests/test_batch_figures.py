@@ -9,8 +9,8 @@ from autoencoder.core.phases import next_phase, one_pattern, start_step
 from autoencoder.figures.equations import element_equations_html, phase_equation_html
 from autoencoder.figures.ids import ALL_IDS
 from autoencoder.figures.inspector import element_details
-from autoencoder.figures.layout import fmt3
 from autoencoder.figures.stepview import position_view
+from autoencoder.io.numbers import label_number
 from autoencoder.page.phase_text import caption, step_printout
 from autoencoder.session.positions import replay_step
 
@@ -57,12 +57,12 @@ def test_the_graph_shows_one_patterns_values_and_the_summed_updates(pattern):
     steps = positions()
     view = position_view(steps[4], pattern=pattern)  # output_a
     row = one_pattern(steps[4], pattern)
-    assert view["node_text"][:8] == [fmt3(v) for v in ONE_HOT[pattern]]
-    assert view["node_text"][8:11] == [fmt3(v) for v in row.hidden_a]
-    assert view["node_text"][11:] == [fmt3(v) for v in row.output_a]
+    assert view["node_text"][:8] == [label_number(v) for v in ONE_HOT[pattern]]
+    assert view["node_text"][8:11] == [label_number(v) for v in row.hidden_a]
+    assert view["node_text"][11:] == [label_number(v) for v in row.output_a]
     update = position_view(steps[8], pattern=pattern)  # update_output
     summed = steps[8].hidden_a.T @ steps[8].output_delta
-    assert update["edge_text"][24:] == [fmt3(v) for v in summed.ravel()]
+    assert update["edge_text"][24:] == [label_number(v) for v in summed.ravel()]
     assert "over all 8 patterns" in update["key"][0]
 
 

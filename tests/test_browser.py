@@ -11,7 +11,8 @@ from browser_helpers import (
     wait_status,
 )
 
-from autoencoder.figures.layout import fmt3, node_text_quantities
+from autoencoder.figures.layout import node_text_quantities
+from autoencoder.io.numbers import label_number
 from autoencoder.session.session import Session
 
 pytestmark = pytest.mark.browser
@@ -87,7 +88,7 @@ def test_numbers_drawn_at_every_position_are_the_cores(page):
         expected = []
         for layer, n in (("x", 8), ("h", 3), ("o", 8)):
             q = shown[layer]
-            expected += [fmt3(v) for v in q[1]] if q else [""] * n
+            expected += [label_number(v) for v in q[1]] if q else [""] * n
         assert drawn == expected, s.phase
         s.next_phase()
     settle(page)

@@ -30,7 +30,8 @@ from autoencoder.figures.ids import (
     W1_IDS,
     W2_IDS,
 )
-from autoencoder.figures.layout import HIGHLIGHT, NOT_COMPUTED, WEIGHT_RANGE, fmt3
+from autoencoder.figures.layout import HIGHLIGHT, NOT_COMPUTED, WEIGHT_RANGE
+from autoencoder.io.numbers import label_number
 
 EDGES, BIASES, NODES = 0, 1, 2  # trace order of network_figure
 
@@ -98,7 +99,7 @@ def test_48_weight_edges_and_11_biases_are_drawn_with_their_ids():
     assert list(fig.data[EDGES].customdata) == list(W1_IDS + W2_IDS)
     biases = fig.data[BIASES]
     assert list(biases.customdata) == list(B1_IDS + B2_IDS)
-    assert list(biases.text) == [fmt3(v) for v in np.r_[s.params.b1, s.params.b2]]
+    assert list(biases.text) == [label_number(v) for v in np.r_[s.params.b1, s.params.b2]]
     assert list(fig.data[NODES].customdata) == list(INPUT_IDS + HIDDEN_IDS + OUTPUT_IDS)
 
 
@@ -182,20 +183,20 @@ def node_texts(fig, ids):
 def test_node_values_appear_as_text_once_computed_and_not_before():
     s0 = stepped(0)
     fig = network_figure(s0)
-    assert node_texts(fig, INPUT_IDS) == [fmt3(v) for v in s0.x]
+    assert node_texts(fig, INPUT_IDS) == [label_number(v) for v in s0.x]
     assert node_texts(fig, HIDDEN_IDS + OUTPUT_IDS) == [""] * 11
     s1 = stepped(1)
-    assert node_texts(network_figure(s1), HIDDEN_IDS) == [fmt3(v) for v in s1.hidden_z]
+    assert node_texts(network_figure(s1), HIDDEN_IDS) == [label_number(v) for v in s1.hidden_z]
     s2 = stepped(2)
     fig2 = network_figure(s2)
-    assert node_texts(fig2, HIDDEN_IDS) == [fmt3(v) for v in s2.hidden_a]
+    assert node_texts(fig2, HIDDEN_IDS) == [label_number(v) for v in s2.hidden_a]
     assert node_texts(fig2, OUTPUT_IDS) == [""] * 8
     s5 = stepped(5)
-    assert node_texts(network_figure(s5), OUTPUT_IDS) == [fmt3(v) for v in s5.error]
+    assert node_texts(network_figure(s5), OUTPUT_IDS) == [label_number(v) for v in s5.error]
     s7 = stepped(7)
     fig7 = network_figure(s7)
-    assert node_texts(fig7, OUTPUT_IDS) == [fmt3(v) for v in s7.output_delta]
-    assert node_texts(fig7, HIDDEN_IDS) == [fmt3(v) for v in s7.hidden_delta]
+    assert node_texts(fig7, OUTPUT_IDS) == [label_number(v) for v in s7.output_delta]
+    assert node_texts(fig7, HIDDEN_IDS) == [label_number(v) for v in s7.hidden_delta]
 
 
 def test_node_fill_shows_activations_once_computed():
@@ -219,11 +220,11 @@ def test_weight_labels_and_update_directions_on_edges():
     assert set(network_figure(s).data[EDGES].text) == {""}
     labelled = network_figure(s, weight_labels=True).data[EDGES].text
     weights = np.r_[s.params.W1.ravel(), s.params.W2.ravel()]
-    assert list(labelled) == [fmt3(w) for w in weights]
+    assert list(labelled) == [label_number(w) for w in weights]
     s8 = stepped(8)
     text = network_figure(s8).data[EDGES].text
     grad = np.outer(s8.hidden_a, s8.output_delta).ravel()
-    assert list(text[24:]) == [fmt3(g) for g in grad] and set(text[:24]) == {""}
+    assert list(text[24:]) == [label_number(g) for g in grad] and set(text[:24]) == {""}
 
 
 @pytest.mark.parametrize("element", ["x4", "h1", "o8", "W1[2,0]", "W2[1,7]", "b1[0]", "b2[5]"])
@@ -265,7 +266,7 @@ def test_after_the_update_value_is_new_and_before_is_old():
     assert d["value"] == s8.params.W2[0, 3]
     assert d["before"] == pytest.approx(s7.params.W2[0, 3], abs=1e-15)
     assert d["change"] == pytest.approx(s8.lr * d["gradient"], rel=1e-12)
-    assert "\\leftarrow" in d["latex"] and fmt3(d["value"])[:5] in d["latex"]
+    assert "\\leftarrow" in d["latex"] and label_number(d["value"])[:5] in d["latex"]
     assert element_details(s8, "W1[0,0]")["change"] is None
 
 

@@ -30,11 +30,7 @@ from autoencoder.figures.math_parts import (
     sym,
     with_rows,
 )
-
-
-def num3(v: float) -> str:
-    """A number in a batch matrix: 3 decimals."""
-    return f"{v:.3f}"
+from autoencoder.io.numbers import label_number, loss_number
 
 
 def _shape_note(values, what: str = "a row per pattern") -> str:
@@ -44,7 +40,7 @@ def _shape_note(values, what: str = "a row per pattern") -> str:
 
 def _result(name: str, values, head: list[str]) -> str:
     """The header (formula and shape), then name = the matrix."""
-    rows = [eq_row(name, matrix_of(values, num3))]
+    rows = [eq_row(name, matrix_of(values, label_number))]
     return with_rows([*head, _shape_note(values)], rows)
 
 
@@ -81,11 +77,11 @@ def _error(s: Step) -> str:
         half = m.frac(m.mn(1), m.mn(2), small=True)
         head += [m.mi("E"), EQ, half, sym(SUM, "p"), sym(SUM, "k"), sym("e", "pk", 2)]
         total = float(np.sum(s.error * s.error))
-        last = eq_row(m.mi("E"), half, CDOT, number(total), EQ, m.mn(f"{s.loss:.6f}"))
+        last = eq_row(m.mi("E"), half, CDOT, number(total), EQ, m.mn(loss_number(s.loss)))
     else:
         head += [loss.mathml, m.mtext(" summed over the patterns p")]
-        last = eq_row(m.mi("E"), m.mn(f"{s.loss:.6f}"))
-    rows = [eq_row(e_sym, matrix_of(s.error, num3)), last]
+        last = eq_row(m.mi("E"), m.mn(loss_number(s.loss)))
+    rows = [eq_row(e_sym, matrix_of(s.error, label_number)), last]
     return with_rows([*head, _shape_note(s.error)], rows)
 
 
@@ -128,8 +124,8 @@ def _update(s: Step, layer: int, source: str, delta: str) -> str:
     if s.n_patterns > 1:
         note.append(m.mtext(f"  (each sums the {s.n_patterns} patterns' updates)"))
     rows = [
-        eq_row(m.row(DELTA, w), matrix_of(v[f"W{layer}"], num3)),
-        eq_row(m.row(DELTA, b), matrix_of(v[f"b{layer}"], num3)),
+        eq_row(m.row(DELTA, w), matrix_of(v[f"W{layer}"], label_number)),
+        eq_row(m.row(DELTA, b), matrix_of(v[f"b{layer}"], label_number)),
     ]
     return block(m.row(*head)) + with_rows(note, rows)
 

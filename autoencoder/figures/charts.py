@@ -9,7 +9,8 @@ import itertools
 import numpy as np
 import plotly.graph_objects as go
 
-from autoencoder.figures.layout import LABEL_GREY, full_precision
+from autoencoder.figures.layout import LABEL_GREY
+from autoencoder.io.numbers import full_precision, significant
 
 # Okabe-Ito: distinguishable with the common colour-vision deficiencies.
 CURVE_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
@@ -42,7 +43,7 @@ def tick_labels(values: list[float]) -> list[str]:
     """Log-axis ticks as a student reads them: 0.05, 0.2, 1, 50 while every tick lies in
     0.001..99999, else all as 5·10⁻⁶, 10⁷ (never Plotly's bare mantissas "5 2 1")."""
     if all(1e-3 <= v < 1e5 for v in values):
-        return [np.format_float_positional(float(f"{v:.12g}"), trim="-") for v in values]
+        return [np.format_float_positional(float(significant(v, 12)), trim="-") for v in values]
     labels = []
     for v in values:
         mantissa, exponent = f"{v:.11e}".split("e")
@@ -86,7 +87,7 @@ def log_ticks(lo: float, hi: float, most: int = MAX_TICKS) -> list[float]:
     step = 10.0 ** np.floor(np.log10((hi - lo) / 2))
     for factor in (5, 2, 1, 0.5, 0.2, 0.1):
         values = np.arange(np.floor(lo / (step * factor)), np.ceil(hi / (step * factor)) + 1)
-        values = [float(f"{v * step * factor:.12g}") for v in values]
+        values = [float(significant(v * step * factor, 12)) for v in values]
         ticks, inside = bracket([v for v in values if v > 0])
         if inside >= 2:
             return ticks

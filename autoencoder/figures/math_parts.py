@@ -1,6 +1,7 @@
-"""The pieces the equations are made of: how numbers are written (one copy for the page's
-LaTeX, page/phase_text.py, and for the MathML, figures/equations.py), the symbols as
-MathML, the equation blocks, and the style sheet for them.
+"""The pieces the equations are made of: numbers as factors and terms (for the page's
+LaTeX, page/phase_text.py, and for the MathML, figures/equations.py; the numbers
+themselves are written by io/numbers.py), the symbols as MathML, the equation blocks, and
+the style sheet for them.
 """
 
 import re
@@ -8,13 +9,9 @@ import re
 import numpy as np
 
 from autoencoder.core import mathml as m
+from autoencoder.io.numbers import equation_number as num
 
 # --- numbers ------------------------------------------------------------------------------
-
-
-def num(v: float) -> str:
-    """A number in a phase equation: 4 decimals."""
-    return f"{v:.4f}"
 
 
 def paren(v: float) -> str:

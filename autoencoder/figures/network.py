@@ -41,13 +41,12 @@ from autoencoder.figures.layout import (
     edge_opacity,
     edge_widths,
     finite,
-    fmt3,
-    full_precision,
     highlight_for,
     node_text_quantities,
     update_directions,
     weight_colours,
 )
+from autoencoder.io.numbers import full_precision, label_number
 
 
 def _edge_shapes(weights, colours, widths, opacity, selected) -> list[dict]:
@@ -93,7 +92,7 @@ def _edge_trace(step, weights, hl, labels, size, font) -> dict:
             )
         hover.append("<br>".join(lines))
         show_grad = g is not None and hl["edges"] == layer and step.phase.startswith("update")
-        text.append(fmt3(g[m]) if show_grad else fmt3(weights[n]) if labels else "")
+        text.append(label_number(g[m]) if show_grad else label_number(weights[n]) if labels else "")
     return {
         "type": "scatter",
         "x": EDGE_PX.tolist(),
@@ -149,7 +148,7 @@ def _node_trace(step, hl, size, font) -> dict:
         fill = activation_colours(fills[layer]) if fills[layer] is not None else None
         for n, nid in enumerate(ids):
             colour.append(fill[n] if fill else NOT_COMPUTED)
-            text.append(fmt3(shown[layer][1][n]) if shown[layer] else "")
+            text.append(label_number(shown[layer][1][n]) if shown[layer] else "")
             lines = [f"<b>{nid}</b>"] + [
                 f"{sym} = {full_precision(v[n])}"
                 for sym, v in known[layer].items()
@@ -197,7 +196,7 @@ def _bias_trace(step, hl, size, font) -> dict:
         "x": BIAS_X.tolist(),
         "y": BIAS_Y.tolist(),
         "mode": "markers+text",
-        "text": [fmt3(v) for v in values],
+        "text": [label_number(v) for v in values],
         "textposition": "middle right",
         "textfont": {"size": font - 1, "color": LABEL_GREY},
         "hovertext": hover,

@@ -44,13 +44,13 @@ from autoencoder.figures.layout import (
     activation_colours,
     edge_opacity,
     edge_widths,
-    fmt3,
     highlight_for,
     node_text_quantities,
     update_directions,
     weight_colours,
     weight_scale,
 )
+from autoencoder.io.numbers import label_number
 
 N_EDGES, N_NODES, N_BIASES = len(EDGE_IDS), len(NODE_IDS_ORDER), len(BIAS_IDS)
 NODE_SHAPE0 = N_EDGES
@@ -192,7 +192,7 @@ def _layer_values(step: Step):
         colours = activation_colours(fills[layer]) if fills[layer] is not None else None
         fill += colours if colours else [NOT_COMPUTED] * len(ids)
         q = shown[layer]
-        text += [fmt3(v) for v in q[1]] if q else [""] * len(ids)
+        text += [label_number(v) for v in q[1]] if q else [""] * len(ids)
     return fill, text
 
 
@@ -204,7 +204,7 @@ def _edge_update_text(step: Step, hl: dict) -> list[str]:
     first = 0 if hl["edges"] == "W1" else 24
     text = [""] * N_EDGES
     for m, g in enumerate(grads):
-        text[first + m] = fmt3(g)
+        text[first + m] = label_number(g)
     return text
 
 
@@ -235,9 +235,9 @@ def position_view(
         "bias_line": [HIGHLIGHT if on else LABEL_GREY for on in bias_on],
         "bias_line_width": [4 if on else 1 for on in bias_on],
         "node_text": node_text,
-        "bias_text": [fmt3(v) for v in biases],
+        "bias_text": [label_number(v) for v in biases],
         "edge_text": _edge_update_text(step, hl),
-        "weight_text": [fmt3(w) for w in weights],
+        "weight_text": [label_number(w) for w in weights],
         "headers": header_texts(shown),
         "key": [key_text(step, hl)],
     }

@@ -13,6 +13,7 @@ from autoencoder.core.activations import get_activation
 from autoencoder.core.model import Params, bits_to_str
 from autoencoder.core.rules import get_rule
 from autoencoder.io.notebook_code import ACTIVATION_CODE, phase_code
+from autoencoder.io.numbers import short
 
 _TANH_CODE = '''def activation(x, dx=False):
     """tanh; its derivative at x if dx."""
@@ -55,7 +56,7 @@ def step_notebook(params: Params, x, lr=0.1, rule="exact", activation="sigmoid")
     cells = [
         md(
             "# One training step of the 8-3-8 autoencoder\n\n"
-            f"Input `{bits}`, learning rate {lr:g}, the **{rule}** rule, activation "
+            f"Input `{bits}`, learning rate {short(lr)}, the **{rule}** rule, activation "
             f"`{activation}`. Run all cells and compare each printed array with the page."
         ),
         code("import numpy as np\n\nnp.set_printoptions(precision=8)"),

@@ -9,6 +9,7 @@ import math
 import numpy as np
 
 from autoencoder.core.model import MAX_ABS, SHAPES, Params
+from autoencoder.io.numbers import short
 
 MAX_FILE_BYTES = 2_000_000
 
@@ -47,7 +48,7 @@ def _array(name: str, value, shape) -> np.ndarray:
             if isinstance(v, float) and not math.isfinite(v):
                 raise bad(f"{v!r} is not a finite number")
             if abs(v) > MAX_ABS:  # also catches integers too large for a float
-                raise bad(f"{str(v)[:20]} is larger than {MAX_ABS:g} in size")
+                raise bad(f"{str(v)[:20]} is larger than {short(MAX_ABS)} in size")
     return np.array(value, dtype=float).reshape(shape)
 
 

@@ -16,6 +16,7 @@ from autoencoder.core.model import bits_to_str
 from autoencoder.figures import network_figure
 from autoencoder.io.ipynb import export_ipynb
 from autoencoder.io.notebook_text import example_text
+from autoencoder.io.numbers import notebook_number, short
 from autoencoder.io.text_limits import MAX_NOTEBOOK_CHARS
 
 from .check_recognised import (
@@ -71,18 +72,13 @@ def evaluate(text: str) -> dict:
     return {"report": report, "theirs": theirs, "correct": correct}
 
 
-def number(value: float) -> str:
-    """8 decimals, as a notebook prints them; huge values in scientific notation."""
-    return f"{value:.8f}" if abs(value) < 1e6 else f"{value:.8e}"
-
-
 def _where(verdict: dict, array: str) -> str:
     """A mismatch's first differing element with both values (or the wrong shape)."""
     if verdict["status"] != "mismatch":
         return ""
     if "index" in verdict:
         element = f"{verdict.get('array', array)}[{', '.join(map(str, verdict['index']))}]"
-        return f"{element}: yours {number(verdict['got'])}, expected {number(verdict['expected'])}"
+        return f"{element}: yours {notebook_number(verdict['got'])}, expected {notebook_number(verdict['expected'])}"
     return f"{verdict.get('array', array)}: {verdict.get('why', 'differs')}"
 
 
@@ -188,7 +184,7 @@ def report_panel(result: dict):
     s = report["settings"]
     st.markdown(
         f"Checked against the **{s['rule']}** rule: input `{s['input']}`, "
-        f"η = {s['lr']:g}, activation `{s['activation']}`."
+        f"η = {short(s['lr'])}, activation `{s['activation']}`."
     )
     settings_box(report)
     st.table(report_rows(report).set_index("#"))
