@@ -7,9 +7,8 @@ import pytest
 
 from autoencoder.core.model import ONE_HOT, init_params
 from autoencoder.core.training import train
-from autoencoder.io import url as urlstate
-from autoencoder.io.state_file import export_state, import_state
-from autoencoder.session import shortlink
+from autoencoder.io.state_file import import_state
+from autoencoder.session import shortlink, transfer
 from autoencoder.session.session import Session, Settings, StateError
 
 
@@ -70,34 +69,34 @@ def test_url_round_trip_keeps_batch_mode_bit_exact(done):
     s.train(3)
     for _ in range(done):
         s.next_phase()
-    query = urlstate.encode(s)
+    query = transfer.query_of(s)
     assert query["mode"] == "batch"
-    back = urlstate.decode(query)
+    back = transfer.session_from_query(query)
     assert back.settings.mode == "batch"
     assert back.to_state().key() == s.to_state().key()
     assert back.step.x.shape == (8, 8)
 
 
 def test_an_online_link_writes_no_mode_and_an_old_link_is_online():
-    query = urlstate.encode(Session())
+    query = transfer.query_of(Session())
     assert "mode" not in query
-    assert urlstate.decode(query).settings.mode == "online"
+    assert transfer.session_from_query(query).settings.mode == "online"
 
 
 def test_a_link_with_an_unknown_mode_is_refused_with_a_message():
-    query = urlstate.encode(batch_session())
+    query = transfer.query_of(batch_session())
     query["mode"] = "minibatch"
     with pytest.raises(StateError, match="'mode': unknown 'minibatch'"):
-        urlstate.decode(query)
+        transfer.session_from_query(query)
     with pytest.raises(StateError, match="'mode': unknown 'minibatch'"):
-        urlstate.decode({"seed": "0", "go": "p3", "mode": "minibatch"})
+        transfer.session_from_query({"seed": "0", "go": "p3", "mode": "minibatch"})
 
 
 def test_a_batch_link_with_an_example_past_the_first_is_refused():
-    query = urlstate.encode(batch_session())
+    query = transfer.query_of(batch_session())
     query["pos"] = "0.0.0.3"
     with pytest.raises(StateError, match="'pos'"):
-        urlstate.decode(query)
+        transfer.session_from_query(query)
 
 
 def test_short_link_replays_batch_steps_and_training_bit_exact():
@@ -108,7 +107,7 @@ def test_short_link_replays_batch_steps_and_training_bit_exact():
     s.next_phase()
     query = shortlink.short_query(s)
     assert query == {"lr": "0.5", "seed": "0", "mode": "batch", "go": "p12.t4.p1"}
-    back = urlstate.decode(query)
+    back = transfer.session_from_query(query)
     assert back.to_state(max_losses=100).key() == s.to_state(max_losses=100).key()
 
 
@@ -116,7 +115,7 @@ def test_exported_state_carries_the_mode_and_an_old_file_is_online():
     s = batch_session(rule="notebook", activation="shifted-sigmoid")
     for _ in range(8):
         s.next_phase()
-    text = export_state(s)
+    text = transfer.export_file(s)
     doc = json.loads(text)
     assert doc["settings"]["mode"] == "batch"
     assert import_state(text).key() == s.to_state(max_losses=20_000).key()

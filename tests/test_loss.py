@@ -14,7 +14,8 @@ from autoencoder.core.phases import PHASE_NAMES, next_phase, run_step, start_ste
 from autoencoder.core.training import train
 from autoencoder.io import url as urlstate
 from autoencoder.io import weights_file as weights_io
-from autoencoder.io.state_file import export_state, import_state
+from autoencoder.io.state_file import import_state
+from autoencoder.session import transfer
 from autoencoder.session.session import Session, Settings, StateError
 
 CE = "cross-entropy"
@@ -95,21 +96,21 @@ def test_url_and_file_carry_the_loss_and_old_ones_mean_squared():
     s = Session(Settings(loss=CE, lr=0.5))
     s.train(3)
     s.next_phase()
-    query = urlstate.encode(s)
+    query = transfer.query_of(s)
     assert query["loss"] == CE
-    back = urlstate.decode(query)
+    back = transfer.session_from_query(query)
     assert back.to_state().key() == s.to_state(max_losses=urlstate.URL_LOSSES).key()
     assert back.step.loss_name == CE
-    assert "loss" not in urlstate.encode(Session())  # the default adds nothing to links
-    old = {k: v for k, v in urlstate.encode(Session()).items()}
-    assert urlstate.decode(old).settings.loss == "squared"
-    doc = json.loads(export_state(s))
+    assert "loss" not in transfer.query_of(Session())  # the default adds nothing to links
+    old = {k: v for k, v in transfer.query_of(Session()).items()}
+    assert transfer.session_from_query(old).settings.loss == "squared"
+    doc = json.loads(transfer.export_file(s))
     assert doc["settings"]["loss"] == CE
-    assert import_state(export_state(s)).key() == s.to_state(max_losses=None).key()
+    assert import_state(transfer.export_file(s)).key() == s.to_state(max_losses=None).key()
     del doc["settings"]["loss"]
     assert import_state(json.dumps(doc)).settings.loss == "squared"
     with pytest.raises(StateError, match="loss"):
-        urlstate.decode({**query, "activation": "tanh"})
+        transfer.session_from_query({**query, "activation": "tanh"})
 
 
 def test_checker_reference_follows_the_loss():

@@ -8,8 +8,8 @@ from apptest_helpers import new_app, send, sess, undo
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from autoencoder.io import url as urlstate
 from autoencoder.page.stepview_data import MAX_RESTORED, read_pasts
+from autoencoder.session import transfer
 from autoencoder.session.session import Session
 
 
@@ -18,9 +18,9 @@ def timeline() -> list[dict]:
     s, states = Session(), []
     actions = [s.next_phase] * 11 + [lambda: s.train(2)] + [s.next_phase] * 3
     for act in actions:
-        states.append(urlstate.encode(s))
+        states.append(transfer.query_of(s))
         act()
-    states.append(urlstate.encode(s))
+    states.append(transfer.query_of(s))
     return states
 
 
@@ -33,7 +33,7 @@ def test_a_reloaded_tab_gets_its_undo_history_back():
     assert len(sess(app).history) == len(states) - 1
     for earlier in reversed(states[:-1]):  # Undo walks back through every earlier state
         undo(app)
-        want = urlstate.decode(earlier)
+        want = transfer.session_from_query(earlier)
         assert sess(app).status_text() == want.status_text()
         assert np.array_equal(sess(app).params.flat(), want.params.flat())
     assert not sess(app).history

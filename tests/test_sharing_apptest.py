@@ -13,10 +13,9 @@ pytest.importorskip("streamlit")
 from apptest_helpers import assert_clean, click, new_app, sess, undo, url_params
 
 from autoencoder.core.model import init_params
-from autoencoder.io import url as urlstate
 from autoencoder.io.notebook_text import example_text
-from autoencoder.io.state_file import export_state
 from autoencoder.io.weights_file import MAX_FILE_BYTES
+from autoencoder.session import transfer
 from autoencoder.session.session import Session
 
 
@@ -43,7 +42,9 @@ def at():
 
 
 def test_the_url_follows_every_change_and_rebuilds_the_same_state(at):
-    assert urlstate.decode(url_params(at)).to_state().key() == key(at)  # written on the first run
+    assert transfer.session_from_query(url_params(at)).to_state().key() == key(
+        at
+    )  # written on the first run
     at.number_input(key="epochs").set_value(7).run()
     click(at, "train")
     for _ in range(3):
@@ -60,7 +61,7 @@ def test_the_url_follows_every_change_and_rebuilds_the_same_state(at):
 def test_page_level_parameters_are_kept():
     app = new_app({"presentation": "1", "controls": "step,train", "utm_source": "chat"})
     click(app, "next_phase")
-    assert urlstate.decode(url_params(app)).to_state().key() == key(app)
+    assert transfer.session_from_query(url_params(app)).to_state().key() == key(app)
     kept = {k: url_params(app)[k] for k in ("presentation", "controls", "utm_source")}
     assert kept == {"presentation": "1", "controls": "step,train", "utm_source": "chat"}
 
@@ -72,7 +73,7 @@ def test_a_parameter_the_state_no_longer_has_leaves_the_url(at):
     assert "v" in url_params(at)
     at.number_input(key="momentum").set_value(0.0).run()
     assert "v" not in url_params(at)
-    assert urlstate.decode(url_params(at)).to_state().key() == key(at)
+    assert transfer.session_from_query(url_params(at)).to_state().key() == key(at)
 
 
 @pytest.mark.parametrize(
@@ -109,7 +110,7 @@ def test_export_then_import_into_a_fresh_session_reproduces_the_network(at):
     click(at, "train")
     for _ in range(8):
         click(at, "next_phase")
-    exported = export_state(sess(at))
+    exported = transfer.export_file(sess(at))
     fresh = new_app()
     upload(fresh, "mine.json", exported.encode())
     assert key(fresh) == key(at), errors(fresh)
@@ -201,6 +202,6 @@ def test_the_largest_learning_rate_stops_at_the_last_finite_state_and_undo_works
     assert np.isfinite(s.params.flat()).all() and np.isfinite(s.losses).all()
     page_text = " ".join(m.value for m in at.markdown) + " ".join(c.value for c in at.code)
     assert "nan" not in page_text.lower().split() and "inf" not in page_text.lower().split()
-    assert urlstate.decode(url_params(at)).to_state().key() == key(at)  # a finite URL
+    assert transfer.session_from_query(url_params(at)).to_state().key() == key(at)  # a finite URL
     click(at, "prev_phase")
     assert key(at) == before and not any("blow up" in w.value for w in at.warning)

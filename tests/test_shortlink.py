@@ -5,7 +5,8 @@ import pytest
 
 from autoencoder.core.model import init_params
 from autoencoder.io import url as urlstate
-from autoencoder.session.recipe import MAX_PHASES, Recipe
+from autoencoder.io.recipe import MAX_PHASES, Recipe
+from autoencoder.session import transfer
 from autoencoder.session.session import Session, Settings, StateError
 from autoencoder.session.shortlink import check_recipe, short_query
 
@@ -49,19 +50,19 @@ def test_short_link_replays_bit_exact_and_full_link_too(settings, script):
     query = short_query(s)
     assert query is not None and "p" not in query
     assert len("&".join(f"{k}={v}" for k, v in query.items())) < 120
-    back = urlstate.decode(query)
+    back = transfer.session_from_query(query)
     assert back.to_state().key() == s.to_state().key()  # every bit, all the loss curve
-    full = urlstate.decode(urlstate.encode(s))  # the full form, after a reload
+    full = transfer.session_from_query(transfer.query_of(s))  # the full form, after a reload
     assert full.to_state().key() == s.to_state(max_losses=urlstate.URL_LOSSES).key()
     assert short_query(full) == query  # the short link survives the reload
-    assert urlstate.decode(short_query(back)).to_state().key() == back.to_state().key()
+    assert transfer.session_from_query(short_query(back)).to_state().key() == back.to_state().key()
 
 
 def test_settings_change_before_any_step_keeps_the_short_link():
     s = act(Session(), "n n")
     s.update_settings(lr=0.25, dataset="notebook")
     act(s, "f t4")
-    assert urlstate.decode(short_query(s)).to_state().key() == s.to_state().key()
+    assert transfer.session_from_query(short_query(s)).to_state().key() == s.to_state().key()
     s.update_settings(seed=5)  # a new seed: a fresh network
     assert short_query(s) == {"seed": "5", "lr": "0.25", "dataset": "notebook", "go": ""}
 
@@ -69,21 +70,21 @@ def test_settings_change_before_any_step_keeps_the_short_link():
 def test_anything_else_keeps_the_full_link():
     s = act(Session(), "f n")
     s.update_settings(lr=0.7)  # after a step: the weights are not this lr's from the seed
-    assert short_query(s) is None and "go" not in urlstate.encode(s)
+    assert short_query(s) is None and "go" not in transfer.query_of(s)
     s.undo()
     assert short_query(s) is not None  # undo brings the recipe back
     s.load_params(init_params(4))
     assert short_query(s) is None
     s.reset()
     assert short_query(s) == {"seed": "0", "go": ""}
-    full = urlstate.encode(act(Session(), "f"))
-    assert urlstate.decode({k: v for k, v in full.items() if k != "go"}).recipe is None
+    full = transfer.query_of(act(Session(), "f"))
+    assert transfer.session_from_query({k: v for k, v in full.items() if k != "go"}).recipe is None
 
 
 def test_a_full_link_whose_recipe_does_not_give_its_state_has_no_short_link():
-    query = urlstate.encode(act(Session(), "f f"))
+    query = transfer.query_of(act(Session(), "f f"))
     query["go"] = "p17"  # one phase short of what p and pos say
-    s = urlstate.decode(query)
+    s = transfer.session_from_query(query)
     assert check_recipe(s) is None and short_query(s) is None
 
 
@@ -92,7 +93,7 @@ def test_a_full_link_whose_recipe_does_not_give_its_state_has_no_short_link():
 )
 def test_bad_recipes_are_refused_naming_go(go):
     with pytest.raises(StateError, match="'go'"):
-        urlstate.decode({"go": go})
+        transfer.session_from_query({"go": go})
 
 
 def test_recipe_bounds():
@@ -101,6 +102,6 @@ def test_recipe_bounds():
 
 
 def test_a_link_without_a_network_is_the_seeds_and_has_a_short_link():
-    assert short_query(urlstate.decode({})) == {"seed": "0", "go": ""}
-    opened = urlstate.decode({"seed": "4", "pos": "3.0.0.0"})
+    assert short_query(transfer.session_from_query({})) == {"seed": "0", "go": ""}
+    opened = transfer.session_from_query({"seed": "4", "pos": "3.0.0.0"})
     assert short_query(opened) == {"seed": "4", "go": "p3"}

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from autoencoder.core.model import init_params
 from autoencoder.io import state_file
 from autoencoder.io.weights_file import MAX_FILE_BYTES, WeightsError, dumps
+from autoencoder.session import transfer
 from autoencoder.session.session import Session, Settings, StateError
 
 
@@ -30,13 +31,13 @@ def busy_session(momentum=0.0, phases=12):
 @pytest.mark.parametrize("phases", [0, 4, 8, 9])
 def test_export_then_import_is_exact_and_one_undoable_action(momentum, phases):
     s = busy_session(momentum, phases)
-    text = state_file.export_state(s)
+    text = transfer.export_file(s)
     doc = json.loads(text)
     assert doc["format"] == "838-state/1" and doc["position"]["phase"] == s.phase
     np.testing.assert_array_equal(np.array(doc["W2"]), s.params.W2)  # the network shown
     other = Session()
     before = fingerprint(other)
-    message = state_file.apply_import(other, text.encode())
+    message = transfer.import_file(other, text.encode())
     assert other.to_state().key() == s.to_state().key() and "Epoch 2" in message
     assert other.undo() and fingerprint(other)[0] == before[0]
 
@@ -45,7 +46,7 @@ def test_plain_weights_file_keeps_settings_and_resets_counters():
     s = Session(Settings(lr=0.3, rule="notebook", activation="shifted-sigmoid"))
     s.train(3)
     weights = init_params(9)
-    state_file.apply_import(s, dumps(weights))
+    transfer.import_file(s, dumps(weights))
     assert s.settings.lr == 0.3 and s.settings.rule == "notebook"
     assert s.status_text() == "Epoch 0 · Step 0 · Phase: ready" and s.losses == []
     assert s.params.flat().tobytes() == weights.flat().tobytes()
@@ -53,7 +54,7 @@ def test_plain_weights_file_keeps_settings_and_resets_counters():
     assert s.epoch == 3 and len(s.losses) == 3
 
 
-GOOD = state_file.export_state(busy_session(0.9, 9))
+GOOD = transfer.export_file(busy_session(0.9, 9))
 
 
 def edited(path, value):
@@ -97,7 +98,7 @@ def test_bad_files_are_refused_by_name_and_change_nothing(data, error, named):
     s = busy_session()
     before = fingerprint(s)
     with pytest.raises(error, match=named):
-        state_file.apply_import(s, data)
+        transfer.import_file(s, data)
     assert fingerprint(s) == before
 
 
@@ -143,7 +144,7 @@ def test_fuzzed_files_import_or_raise_only_our_errors_and_change_nothing(data):
     s = busy_session()
     before = fingerprint(s)
     try:
-        state_file.apply_import(s, data)
+        transfer.import_file(s, data)
     except (StateError, WeightsError) as exc:
         assert "\n" not in str(exc)
         assert fingerprint(s) == before

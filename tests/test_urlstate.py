@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from autoencoder.core.model import MAX_ABS
 from autoencoder.io import url as urlstate
+from autoencoder.session import transfer
 from autoencoder.session.session import Session, Settings, StateError
 
 KEYS = ("lr", "momentum", "seed", "rule", "activation", "dataset", "pattern")
@@ -32,14 +33,14 @@ def test_round_trip_is_bit_exact(momentum, extra_phases):
     s = busy_session(momentum)
     for _ in range(extra_phases):
         s.next_phase()
-    restored = urlstate.decode(urlstate.encode(s))
+    restored = transfer.session_from_query(transfer.query_of(s))
     assert restored.to_state().key() == s.to_state().key()
     assert restored.status_text() == s.status_text()
     for name in ("hidden_z", "hidden_a", "output_z", "output_a", "error", "hidden_delta"):
         a, b = getattr(restored.step, name), getattr(s.step, name)
         assert (a is None and b is None) or a.tobytes() == b.tobytes()
     assert restored.params.flat().tobytes() == s.params.flat().tobytes()
-    assert ("v" in urlstate.encode(s)) == (momentum > 0)
+    assert ("v" in transfer.query_of(s)) == (momentum > 0)
     # ... and it then goes its own way, exactly as the original would.
     restored.train(1)
     s.train(1)
@@ -48,17 +49,20 @@ def test_round_trip_is_bit_exact(momentum, extra_phases):
 
 def test_empty_query_is_a_fresh_default_session_and_unknown_keys_are_ignored():
     fresh = Session()
-    assert urlstate.decode({}).to_state().key() == fresh.to_state().key()
-    assert urlstate.decode({"utm": "x" * 100_000}).to_state().key() == fresh.to_state().key()
+    assert transfer.session_from_query({}).to_state().key() == fresh.to_state().key()
+    assert (
+        transfer.session_from_query({"utm": "x" * 100_000}).to_state().key()
+        == fresh.to_state().key()
+    )
 
 
 def test_lists_take_the_last_value_as_streamlit_does():
-    s = urlstate.decode({"lr": ["1.0", "0.5"], "seed": []})
+    s = transfer.session_from_query({"lr": ["1.0", "0.5"], "seed": []})
     assert s.settings.lr == 0.5 and s.settings.seed == 0
 
 
 def test_the_url_stays_short():
-    query = urlstate.encode(busy_session())
+    query = transfer.query_of(busy_session())
     assert len(query["p"]) == 630 and sum(len(v) for v in query.values()) < 2000
 
 
@@ -86,17 +90,17 @@ def test_the_url_stays_short():
 )
 def test_bad_parameters_are_named(query, named):
     with pytest.raises(StateError, match=named):
-        urlstate.decode(query)
+        transfer.session_from_query(query)
 
 
 @pytest.mark.parametrize("value", [np.inf, np.nan, 2 * MAX_ABS])
 def test_parameters_must_be_finite_and_sane(value):
-    query = urlstate.encode(Session())
+    query = transfer.query_of(Session())
     flat = Session().params.flat()
     flat[5] = value
     query["p"] = urlstate._b64(flat)
     with pytest.raises(StateError, match="'p'"):
-        urlstate.decode(query)
+        transfer.session_from_query(query)
 
 
 texts = st.text(max_size=60) | st.sampled_from(["", "0", "-0", "1e5", "nan", "0.5", "20"])
@@ -107,7 +111,7 @@ near_misses = st.fixed_dictionaries(
 
 
 def mutated_queries():
-    good = urlstate.encode(busy_session(0.9))
+    good = transfer.query_of(busy_session(0.9))
 
     def mutate(args):
         key, cut, junk = args
@@ -125,12 +129,12 @@ def test_fuzzed_queries_decode_or_raise_state_error_only(query):
     bystander = busy_session()
     before = fingerprint(bystander)
     try:
-        session = urlstate.decode(query)
+        session = transfer.session_from_query(query)
     except StateError as exc:
         assert str(exc).startswith("URL parameter") and "\n" not in str(exc)
     else:
         assert np.isfinite(session.params.flat()).all()
-        assert urlstate.decode(urlstate.encode(session)).to_state().key() == (
+        assert transfer.session_from_query(transfer.query_of(session)).to_state().key() == (
             session.to_state().key()
         )
     assert fingerprint(bystander) == before

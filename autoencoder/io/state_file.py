@@ -1,4 +1,4 @@
-"""Export and import of a session as JSON, and parameters pasted as printed arrays.
+"""A state as a JSON file (export and import), and parameters pasted as printed arrays.
 
 The exported file is a superset of design.md's weights file::
 
@@ -19,6 +19,7 @@ written with ``repr``, so a file reads back bit for bit. Nothing is ever evaluat
 """
 
 import json
+from dataclasses import fields
 
 import numpy as np
 
@@ -33,25 +34,23 @@ from autoencoder.io.weights_file import (
     params_from_dict,
     params_to_dict,
 )
-from autoencoder.session.session import Session
 
 FORMAT = "838-state/1"
 FIRST_UPDATE = PHASE_NAMES.index("update_output") + 1  # phases done once W2, b2 changed
 MAX_FILE_LOSSES = 20_000
-_SETTING_NAMES = ("lr", "momentum", "seed", "rule", "activation", "dataset", "pattern", "loss")
-_SETTING_NAMES += ("mode",)
+_SETTING_NAMES = tuple(f.name for f in fields(Settings))  # a file without loss, mode: defaults
 
-__all__ = ["FORMAT", "MAX_FILE_BYTES", "StateError", "WeightsError", "apply_import"]
-__all__ += ["export_state", "import_state", "params_from_pasted"]
+__all__ = ["FORMAT", "MAX_FILE_BYTES", "StateError", "WeightsError", "export_state"]
+__all__ += ["import_state", "params_from_pasted"]
 
 
-def export_state(session: Session) -> str:
-    """The session (without its undo history) as JSON text."""
-    state = session.to_state(max_losses=MAX_FILE_LOSSES)
-    doc = {"format": FORMAT, **params_to_dict(session.params)}
+def export_state(state: State) -> str:
+    """The state as JSON text (the network as shown: its done phases replayed)."""
+    _, shown = state.shown()
+    doc = {"format": FORMAT, **params_to_dict(shown.params)}
     doc["settings"] = {name: getattr(state.settings, name) for name in _SETTING_NAMES}
     doc["position"] = {
-        "phase": session.phase,
+        "phase": shown.phase,
         "done": state.done,
         "step": state.step_count,
         "epoch": state.epoch,
@@ -121,21 +120,10 @@ def import_state(data: bytes | str, current: Settings | None = None) -> State:
     if fmt != FORMAT:
         raise StateError(f"format: unknown {str(fmt)[:40]!r} (this page reads {FORMAT})")
     state = _state_from_doc(obj, shown)
-    session = Session.from_state(state)  # checks every part, replays the phases
-    if not np.array_equal(session.params.flat(), shown.flat()):
+    _, step = state.shown()  # checks every part, replays the phases
+    if not np.array_equal(step.params.flat(), shown.flat()):
         raise StateError("W1, b1, W2, b2: do not match step_start after the update phases")
     return state
-
-
-def apply_import(session: Session, data: bytes | str) -> str:
-    """Import a file into ``session`` as one undoable action; returns what was loaded,
-    for the page to show. Raises WeightsError or StateError and changes nothing if the
-    file cannot be used."""
-    state = import_state(data, current=session.settings)
-    session.load_state(state, label="import")
-    if state.step_count or state.epoch or state.done:
-        return f"Loaded the state file: {session.status_text()}."
-    return "Loaded the weights; the counters start again."
 
 
 def params_from_pasted(texts: dict[str, str]) -> Params:

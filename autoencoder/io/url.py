@@ -1,7 +1,8 @@
-"""The session in the page's URL: short query parameters, exact to the last bit.
+"""A state in the page's URL: short query parameters, exact to the last bit.
 
-``encode(session)`` gives the query parameters; ``decode(query)`` rebuilds the session,
-with an empty history. Parameters::
+``encode(state, recipe)`` gives the query parameters; ``decode(query)`` reads them back
+into a :class:`Link` (a state, or a short link's settings and recipe to replay). Making a
+session of it is :mod:`autoencoder.session.transfer`'s job. Parameters::
 
     lr, momentum, seed, rule, activation, dataset, pattern, loss   the settings, readable
           (loss is written only when it is not the default squared error)
@@ -12,7 +13,7 @@ with an empty history. Parameters::
     el    the loss summed so far in the current epoch (shortest exact decimal)
     l     the last epochs' summed losses, float64 base64 (the loss curve's tail)
     go    how the state was reached from the seed, when only by stepping and training
-          (:mod:`autoencoder.session.recipe`); alone, without ``p``, it is the short link
+          (:mod:`autoencoder.io.recipe`); alone, without ``p``, it is the short link
           (:mod:`autoencoder.session.shortlink`), replayed from the seed
 
 Floats are written so that they read back bit for bit (``repr``). A missing parameter
@@ -27,21 +28,19 @@ import binascii
 import math
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, fields
 
 import numpy as np
 
 from autoencoder.core.model import N_PARAMS, Params, init_params
-from autoencoder.core.settings import Settings, State, StateError, check_settings
-from autoencoder.session import recipe as recipes
-from autoencoder.session.session import Session
-from autoencoder.session.shortlink import replay
+from autoencoder.core.settings import Settings, State, StateError
+from autoencoder.io import recipe as recipes
 
 URL_LOSSES = 100  # epochs of the loss curve that encode() puts in the URL
 MAX_URL_LOSSES = 1000  # the most decode() accepts
 _PARAMS_CHARS = math.ceil(N_PARAMS * 8 * 4 / 3)  # 630
 MAX_VALUE_CHARS = math.ceil(MAX_URL_LOSSES * 8 * 4 / 3)
-_SETTING_NAMES = ("lr", "momentum", "seed", "rule", "activation", "dataset", "pattern", "loss")
-_SETTING_NAMES += ("mode",)  # added: a link without it is online
+_SETTING_NAMES = tuple(f.name for f in fields(Settings))  # loss and mode were added later
 KEYS = (*_SETTING_NAMES, "p", "v", "pos", "el", "l", "go")  # every query parameter this module owns
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?", re.ASCII)
 _INTEGER = re.compile(r"\d{1,13}", re.ASCII)  # ASCII: no fullwidth or other Unicode digits
@@ -87,9 +86,9 @@ def _int(name: str, text: str) -> int:
     return int(text)
 
 
-def encode(session: Session, max_losses: int = URL_LOSSES) -> dict[str, str]:
-    """The query parameters that :func:`decode` turns back into this session's state."""
-    state = session.to_state(max_losses=min(max_losses, MAX_URL_LOSSES))
+def encode(state: State, recipe: str | None = None) -> dict[str, str]:
+    """The query parameters that :func:`decode` reads back as this state (and ``recipe``,
+    the text of how it was reached, when there is one that fits a link)."""
     s = state.settings
     query = {
         "lr": repr(float(s.lr)),
@@ -111,8 +110,8 @@ def encode(session: Session, max_losses: int = URL_LOSSES) -> dict[str, str]:
         query["v"] = _b64(state.velocity.flat())
     if state.losses:
         query["l"] = _b64(state.losses)
-    if session.recipe is not None and session.recipe.fits():
-        query["go"] = session.recipe.text()
+    if recipe is not None:
+        query["go"] = recipe
     return query
 
 
@@ -133,8 +132,19 @@ def _single(query: Mapping, name: str) -> str | None:
     return value
 
 
-def decode(query: Mapping) -> Session:
-    """A new session from query parameters (values str or lists of str, as
+@dataclass(frozen=True)
+class Link:
+    """What a URL names: a state (``state``; its parts are checked when a session is made
+    of it), or, for the short link, only ``settings`` and the ``recipe`` to replay from the
+    seed (``state`` None). ``recipe``: how the state was reached, unchecked, or None."""
+
+    settings: Settings
+    state: State | None
+    recipe: recipes.Recipe | None
+
+
+def decode(query: Mapping) -> Link:
+    """The link in query parameters (values str or lists of str, as
     ``st.query_params.to_dict()`` or a ``get_all`` mapping gives them).
 
     StateError, a ValueError with a one-line message naming the parameter, if any known
@@ -162,11 +172,8 @@ def decode(query: Mapping) -> Session:
             recipe = recipes.parse(values["go"])
         except ValueError as exc:
             raise StateError(f"URL parameter 'go': {exc}") from None
-        if values["p"] is None:  # the short link: replay it from the seed
-            try:
-                return replay(check_settings(settings), recipe)
-            except StateError as exc:
-                raise StateError(f"URL parameter {_url_name(str(exc))}") from None
+        if values["p"] is None:  # the short link: replayed from the seed
+            return Link(settings, None, recipe)
     done = step_count = epoch = example = 0
     if values["pos"] is not None:
         parts = values["pos"].split(".")
@@ -193,15 +200,10 @@ def decode(query: Mapping) -> Session:
         else:
             params = init_params(0)  # the seed is rejected by the check below
     state = State(settings, params, velocity, done, step_count, epoch, example, epoch_loss, losses)
-    try:
-        session = Session.from_state(state)
-    except StateError as exc:
-        raise StateError(f"URL parameter {_url_name(str(exc))}") from None
-    session.recipe = recipe  # unchecked: shortlink.check_recipe replays it before use
-    return session
+    return Link(settings, state, recipe)
 
 
-def _url_name(message: str) -> str:
+def url_name(message: str) -> str:
     """'parameters: ...' -> "'p': ..." (the URL's names for the parts of a State)."""
     name, _, why = message.partition(": ")
     url = {"parameters": "p", "velocity": "v", "done": "pos", "step": "pos", "epoch": "pos"}

@@ -30,10 +30,9 @@ import streamlit as st
 from autoencoder.core.settings import StateError
 from autoencoder.io import url as urlstate
 from autoencoder.io.pasted_arrays import params_from_text
-from autoencoder.io.state_file import apply_import, export_state
 from autoencoder.io.text_limits import MAX_PASTED_WEIGHTS_CHARS
 from autoencoder.io.weights_file import MAX_FILE_BYTES, WeightsError
-from autoencoder.session import shortlink
+from autoencoder.session import shortlink, transfer
 from autoencoder.session.session import Session
 
 from . import actions, lecture
@@ -66,7 +65,7 @@ def session_from_url() -> Session:
     """The Session the URL describes, or a fresh one (and a message) if it is unusable."""
     query = st.query_params
     try:
-        return urlstate.decode({key: query.get_all(key) for key in query})
+        return transfer.session_from_query({key: query.get_all(key) for key in query})
     except StateError as exc:
         actions.say(
             "error",
@@ -77,7 +76,7 @@ def session_from_url() -> Session:
 
 def wanted_url_params() -> dict[str, str | None]:
     """Every URL parameter the page writes: its value, or None where it must go."""
-    wanted = dict.fromkeys(urlstate.KEYS) | urlstate.encode(session())
+    wanted = dict.fromkeys(urlstate.KEYS) | transfer.query_of(session())
     wanted[lecture.PRESENTATION_KEY] = "1" if lecture.presenting() else None
     return wanted
 
@@ -111,7 +110,7 @@ def _short_link_box(s: Session):
 def import_file(s: Session, data: bytes, name: str) -> tuple[str, str]:
     """Apply an uploaded file to ``s``; (message kind, plain message text)."""
     try:
-        loaded = apply_import(s, data)
+        loaded = transfer.import_file(s, data)
     except (WeightsError, StateError) as exc:
         return "error", plain(f"{name} was not imported: {exc}. Nothing was changed.")
     return "success", plain(f"{name}: {loaded} Undo takes it back.")
@@ -158,7 +157,7 @@ def sharing_panel():
         _short_link_box(s)
         st.download_button(
             "Export state (JSON)",
-            data=lambda: export_state(s),
+            data=lambda: transfer.export_file(s),
             file_name=f"838-state-epoch{s.epoch}-step{s.step_count}.json",
             mime="application/json",
             key="export",

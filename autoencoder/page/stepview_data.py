@@ -28,7 +28,7 @@ from autoencoder.figures.stepview import (
     position_view,
     view_changes,
 )
-from autoencoder.io import url as urlstate
+from autoencoder.session import transfer
 from autoencoder.session.session import Session, replay_step, status_line, step_id
 
 from .stepview_text import caption, inspector_html, panel_html
@@ -226,6 +226,6 @@ def read_pasts(value) -> list[Session] | None:
     if sum(len(k) + len(v) for q in queries for k, v in q.items()) > MAX_RESTORED_CHARS:
         return None
     try:
-        return [urlstate.decode(q) for q in queries]
+        return [transfer.session_from_query(q) for q in queries]
     except StateError:
         return None

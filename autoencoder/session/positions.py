@@ -17,10 +17,11 @@ import numpy as np
 
 from autoencoder.core.phases import PHASES, Step, advance, start_step
 from autoencoder.core.settings import quiet_numpy
-from autoencoder.session.recipe import back_phases
+from autoencoder.io.recipe import back_phases
 
-if TYPE_CHECKING:
-    from autoencoder.session.session import Session, Snapshot
+if TYPE_CHECKING:  # for annotations only (the mixin is part of Session)
+    from autoencoder.session.history import Snapshot
+    from autoencoder.session.session import Session
 
 RESTORED = "restored"  # the label of undo points brought back after a reload
 

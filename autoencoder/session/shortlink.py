@@ -1,7 +1,7 @@
 """The short link: a state named by its settings, seed and recipe, and replayed.
 
 A session reached from its seed's fresh network only by stepping and training (see
-:mod:`autoencoder.session.recipe`) is named by a few query parameters a class can type from a
+:mod:`autoencoder.io.recipe`) is named by a few query parameters a class can type from a
 slide, e.g. ``?seed=3&lr=0.5&go=p14.t200.p3``: the settings that are not the defaults, the
 seed, and ``go``, the recipe. Opening it replays those actions, which is bit-exact: the
 same operations on the same numbers. Anything else (an imported or pasted network) has no
@@ -13,7 +13,7 @@ from dataclasses import fields, replace
 from functools import lru_cache
 
 from autoencoder.core.settings import Settings, StateError
-from autoencoder.session.recipe import Recipe
+from autoencoder.io.recipe import Recipe
 from autoencoder.session.session import Session
 
 SHORT_KEYS = ("seed", "go")  # always written; the other settings only when not the default
