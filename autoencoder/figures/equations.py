@@ -16,7 +16,6 @@ from autoencoder.core.phases import Step, one_pattern
 from autoencoder.core.rules import get_rule
 from autoencoder.figures.batch import batch_equation_html
 from autoencoder.figures.ids import parse_element_id
-from autoencoder.figures.inspector import _n as inspector_num
 from autoencoder.figures.inspector import element_details, params_before_update
 from autoencoder.figures.math_parts import (
     BIG_SUM,
@@ -44,6 +43,7 @@ from autoencoder.figures.math_parts import (
     sym,
     with_rows,
 )
+from autoencoder.io.numbers import loss_number, short
 
 __all__ = ["EQUATION_CSS", "element_equations_html", "phase_equation_html"]
 
@@ -99,7 +99,7 @@ def _error(s: Step) -> str:
     if s.loss_name != "squared":
         terms = [number(v) for v in loss_terms(s.x, s.output_a)]
         rows.append(eq_row(m.mi("E"), *joined(terms[:4])))
-        last = [*joined(terms[4:]), EQ, m.mn(f"{s.loss:.6f}")]
+        last = [*joined(terms[4:]), EQ, m.mn(loss_number(s.loss))]
         rows.append(["", m.row(QUAD, m.mo("+", form="infix"), *last)])
         head = [m.mi("e"), EQ, m.mi("x"), m.mo("-"), sym("a", "o"), m.mo(","), QUAD]
         return with_rows(head + [get_loss(s.loss_name).mathml], rows)
@@ -109,7 +109,7 @@ def _error(s: Step) -> str:
     half = m.frac(m.mn(1), m.mn(2), small=True)
     rows.append(eq_row(sum_e2, *joined(sq[:4])))
     rows.append(["", m.row(QUAD, m.mo("+", form="infix"), *joined(sq[4:]), EQ, total)])
-    rows.append(eq_row(m.mi("E"), half, CDOT, total, EQ, m.mn(f"{s.loss:.6f}")))
+    rows.append(eq_row(m.mi("E"), half, CDOT, total, EQ, m.mn(loss_number(s.loss))))
     head = [m.mi("e"), EQ, m.mi("x"), m.mo("-"), sym("a", "o"), m.mo(","), QUAD]
     return with_rows(head + [m.mi("E"), EQ, half, sum_e2], rows)
 
@@ -205,11 +205,11 @@ def phase_equation_html(step: Step) -> str:
 
 
 def _n(v) -> str:
-    return number(float(v), inspector_num)
+    return number(float(v))
 
 
 def _p(v) -> str:
-    return factor(float(v), inspector_num)
+    return factor(float(v))
 
 
 def _sum_rows(a, b, lead: list[str], tail: list[str]) -> list[list[str]]:
@@ -296,7 +296,7 @@ def _param_equations(s: Step, name: str, index: tuple, details: dict) -> list[st
         eqs.append(m.row(lhs, EQ, *prod, EQ, *nums, _n(grad)))
     if change is not None:
         if s.momentum == 0:
-            step_sym, add = [m.mi("η"), THIN, *prod], [m.mn(f"{s.lr:g}"), CDOT, _p(grad)]
+            step_sym, add = [m.mi("η"), THIN, *prod], [m.mn(short(s.lr)), CDOT, _p(grad)]
         else:
             step_sym, add = [DELTA, m.space("0.2778em"), m.mtext("(momentum)")], [_p(change)]
         rhs = [EQ, _n(before), m.mo("+"), *add, EQ, _n(details["value"])]
