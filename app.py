@@ -18,6 +18,7 @@ from autoencoder.page import (
     stepping,
 )
 
+sharing.open_session()  # a new browser session gets the state its URL describes
 lecture.read_link()  # before set_page_config: ?presentation=1 collapses the sidebar
 
 st.set_page_config(page_title="8-3-8 backprop, one phase at a time", page_icon="🧮", layout="wide",

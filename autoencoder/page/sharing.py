@@ -1,6 +1,6 @@
 """Save, load, share: the URL carries the whole state; export, import and pasted arrays.
 
-- :func:`session_from_url` starts a new browser session (a first visit, a reload, a link
+- :func:`open_session` starts a new browser session (a first visit, a reload, a link
   opened elsewhere) from the query parameters (:mod:`autoencoder.io.url`). A link that
   cannot be used is refused as a whole, with a message naming the parameter, and the
   session starts fresh.
@@ -36,7 +36,7 @@ from autoencoder.session import shortlink, transfer
 from autoencoder.session.session import Session
 
 from . import actions, lecture
-from .state import session
+from .state import SESSION_KEY, session
 
 IMPORTED_KEY = "ae_imported_file_id"  # the uploaded file already applied (not again on rerun)
 UPLOAD_MB = math.ceil(MAX_FILE_BYTES / 2**20)  # st.file_uploader counts whole megabytes
@@ -59,6 +59,13 @@ def plain(text: str) -> str:
 
 
 # --- the URL ------------------------------------------------------------------------------
+
+
+def open_session():
+    """First of all on every run: a new browser session (a first visit, a reload, a link)
+    gets the Session its URL describes."""
+    if SESSION_KEY not in st.session_state:
+        st.session_state[SESSION_KEY] = session_from_url()
 
 
 def session_from_url() -> Session:

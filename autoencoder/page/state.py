@@ -15,11 +15,8 @@ CACHE_KEY = "ae_cache"
 
 
 def session() -> Session:
-    """This browser session's Session, created on first use from the URL's state."""
-    if SESSION_KEY not in st.session_state:
-        from .sharing import session_from_url  # here, not above: sharing imports this module
-
-        st.session_state[SESSION_KEY] = session_from_url()
+    """This browser session's Session (opened from the URL first of all, on the page's
+    first run: :func:`autoencoder.page.sharing.open_session`)."""
     return st.session_state[SESSION_KEY]
 
 
