@@ -15,7 +15,8 @@ from autoencoder.core.class_notebook import notebook_input
 from autoencoder.core.model import init_params
 from autoencoder.core.phases import PHASE_NAMES, run_step
 from autoencoder.io.notebook_text import example_text
-from autoencoder.page.check import escape_markdown, report_rows
+from autoencoder.page.check import report_rows
+from autoencoder.page.markdown import escape_markdown
 
 CHECKED = ("output_delta", "hidden_delta")
 
@@ -199,6 +200,12 @@ def test_escaped_markdown_keeps_no_active_characters():
     escaped = escape_markdown("[link](http://x) <b>$x$</b> `c`")
     for char in "[]()<>$`":
         assert escaped.count("\\" + char) == "[link](http://x) <b>$x$</b> `c`".count(char)
+
+
+def test_escaped_markdown_is_one_line_and_turns_no_address_into_a_link():
+    escaped = escape_markdown("see https://x.org or www.x.org\nor mail a@b.c")
+    assert "\n" not in escaped and "://" not in escaped and "www." not in escaped
+    assert "@b" not in escaped
 
 
 def test_a_huge_wrong_value_is_reported_readably():

@@ -20,11 +20,11 @@ from autoencoder.io.numbers import notebook_number, short
 from autoencoder.io.text_limits import MAX_NOTEBOOK_CHARS
 
 from .check_recognised import (
-    escape_markdown,
     recognised_expander,
     settings_box,
     unrecognised_box,
 )
+from .markdown import escape_markdown
 from .panels import network_chart
 from .phase_text import TITLES, phase_arrays, phase_latex
 from .state import memo, session

@@ -6,19 +6,14 @@ text: identifiers and labels are word characters and spaces (see
 :mod:`autoencoder.io.notebook_cells`), and free text goes through ``escape_markdown``.
 """
 
-import re
-
 import pandas as pd
 import streamlit as st
 
 from autoencoder.check.report import shape_text
 
+from .markdown import escape_markdown
+
 HOW = {"name": "by name", "shape": "by shape", "value": "by value", "nearly": "by value, nearly"}
-
-
-def escape_markdown(text: str) -> str:
-    """User-derived text made inert for st.markdown/st.error (no links, HTML, LaTeX)."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$&])", r"\\\1", text)
 
 
 def settings_box(report: dict):

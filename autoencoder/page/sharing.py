@@ -22,7 +22,6 @@ Nothing a user supplies is evaluated; messages quote it with markdown switched o
 """
 
 import math
-import re
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
@@ -36,6 +35,7 @@ from autoencoder.session import shortlink, transfer
 from autoencoder.session.session import Session
 
 from . import actions, lecture
+from .markdown import escape_markdown
 from .state import SESSION_KEY, session
 
 IMPORTED_KEY = "ae_imported_file_id"  # the uploaded file already applied (not again on rerun)
@@ -45,19 +45,6 @@ PASTE_EXAMPLE = """W1 = array([[-0.14596248,  0.46984296, -0.20284101],
 b1 = [[0.2888758  0.14884696 0.20725632]]
 W2 = ...  (3 rows of 8)
 b2 = ...  (8 numbers)"""
-_AUTOLINKS = (("://", ":\u200b//"), ("www.", "www\u200b."), ("@", "@\u200b"))
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:=^&])")
-
-
-def plain(text: str) -> str:
-    """``text`` for st.error/st.success with no markdown, LaTeX, HTML or links taking effect
-    (a zero-width space keeps web and mail addresses from turning into links)."""
-    one_line = " ".join(str(text).split())
-    for trigger, broken in _AUTOLINKS:
-        one_line = one_line.replace(trigger, broken)
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", one_line)
-
-
 # --- the URL ------------------------------------------------------------------------------
 
 
@@ -76,7 +63,9 @@ def session_from_url() -> Session:
     except StateError as exc:
         actions.say(
             "error",
-            plain(f"The link's state was not used ({exc}). Showing a fresh network instead."),
+            escape_markdown(
+                f"The link's state was not used ({exc}). Showing a fresh network instead."
+            ),
         )
         return Session()
 
@@ -119,8 +108,8 @@ def import_file(s: Session, data: bytes, name: str) -> tuple[str, str]:
     try:
         loaded = transfer.import_file(s, data)
     except (WeightsError, StateError) as exc:
-        return "error", plain(f"{name} was not imported: {exc}. Nothing was changed.")
-    return "success", plain(f"{name}: {loaded} Undo takes it back.")
+        return "error", escape_markdown(f"{name} was not imported: {exc}. Nothing was changed.")
+    return "success", escape_markdown(f"{name}: {loaded} Undo takes it back.")
 
 
 def import_uploaded():
@@ -139,7 +128,8 @@ def load_pasted():
         session().load_params(params, label="paste")
     except (WeightsError, StateError) as exc:
         actions.say(
-            "error", plain(f"The pasted arrays were not loaded: {exc}. Nothing was changed.")
+            "error",
+            escape_markdown(f"The pasted arrays were not loaded: {exc}. Nothing was changed."),
         )
         return
     actions.say(
