@@ -6,7 +6,7 @@ import numpy as np
 from autoencoder.core.activations import get_activation
 from autoencoder.core.losses import check_loss, get_loss
 from autoencoder.core.model import Params
-from autoencoder.core.phases import next_phase, start_step, update_direction
+from autoencoder.core.phases import PHASE_NAMES, advance, start_step, update_directions
 
 
 def loss(params: Params, x, activation="sigmoid", loss_name="squared") -> float:
@@ -50,14 +50,8 @@ def rule_gradient(params: Params, x, activation="sigmoid", loss_name="squared") 
     """dE/dtheta from the exact rule's deltas (the update is -lr times this), flat (59,);
     for a batch x (P, 8), of E summed over the patterns."""
     s = start_step(params, x, rule="exact", activation=activation, loss=loss_name)
-    while s.hidden_delta is None:
-        s = next_phase(s)
-    (w1, b1), (w2, b2) = (
-        update_direction(s.x, s.hidden_delta),
-        update_direction(s.hidden_a, s.output_delta),
-    )
-    descent = Params(W1=w1, b1=b1, W2=w2, b2=b2)
-    return -descent.flat()
+    s = advance(s, PHASE_NAMES.index("hidden_delta") + 1)
+    return -Params(**update_directions(s)).flat()
 
 
 def relative_errors(analytic, numeric, floor=1e-5) -> np.ndarray:

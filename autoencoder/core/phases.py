@@ -163,14 +163,29 @@ def update_direction(source, delta) -> tuple[np.ndarray, np.ndarray]:
     return np.dot(source.T, delta), delta.sum(axis=0)
 
 
+# What each update phase changes, and from what: its weights, its bias, the values of the
+# layer below (the weights' inputs) and the deltas of the layer above.
+UPDATES = {
+    "update_output": ("W2", "b2", "hidden_a", "output_delta"),
+    "update_hidden": ("W1", "b1", "x", "hidden_delta"),
+}
+
+
+def _update(s: Step, phase: str) -> Step:
+    weights, bias, source, delta = UPDATES[phase]
+    return _momentum_update(
+        s, (weights, bias), update_direction(getattr(s, source), getattr(s, delta))
+    )
+
+
 def update_output(s: Step) -> Step:
     """W2 += lr a_h^T d_o; b2 += lr d_o (a batch: both summed over the patterns)."""
-    return _momentum_update(s, ("W2", "b2"), update_direction(s.hidden_a, s.output_delta))
+    return _update(s, "update_output")
 
 
 def update_hidden(s: Step) -> Step:
     """W1 += lr x^T d_h; b1 += lr d_h (a batch: both summed over the patterns)."""
-    return _momentum_update(s, ("W1", "b1"), update_direction(s.x, s.hidden_delta))
+    return _update(s, "update_hidden")
 
 
 PHASES = (
@@ -228,11 +243,51 @@ def one_pattern(s: Step, p: int) -> Step:
     return replace(s, loss=loss, **rows)
 
 
+# The arrays each phase produces, by name: update_output -> (W2, b2), update_hidden ->
+# (W1, b1), every other phase its own array (hidden_z -> hidden_z; error -> error).
+PHASE_ARRAYS = {name: UPDATES[name][:2] if name in UPDATES else (name,) for name in PHASE_NAMES}
+UPDATED_BY = {param: phase for phase, names in UPDATES.items() for param in names[:2]}
+
+
+def performed(s: Step, phase: str) -> bool:
+    """Whether ``s`` has performed ``phase`` yet."""
+    return PHASE_NAMES.index(phase) < s.done
+
+
+def phase_values(s: Step, name: str) -> dict[str, np.ndarray]:
+    """The arrays phase ``name`` produced, as :data:`PHASE_ARRAYS` names them, e.g.
+    {'W2': (3, 8), 'b2': (8,)} (the current parameters) or {'hidden_z': (3,)}."""
+    return {k: getattr(s.params if k in UPDATED_BY else s, k) for k in PHASE_ARRAYS[name]}
+
+
 def phase_result(s: Step, name: str) -> dict[str, np.ndarray]:
-    """The arrays a phase produced, keyed by name (e.g. {'W2': ..., 'b2': ...})."""
-    if name in ("update_output", "update_hidden"):
-        keys = ("W2", "b2") if name == "update_output" else ("W1", "b1")
-        return {k: getattr(s.params, k) for k in keys}
+    """:func:`phase_values`, and for the error phase also the loss (the CLI's ``phases``)."""
+    values = phase_values(s, name)
     if name == "error":
-        return {"error": s.error, "loss": np.array(s.loss)}
-    return {name: getattr(s, name)}
+        values["loss"] = np.array(s.loss)
+    return values
+
+
+def update_directions(s: Step) -> dict[str, np.ndarray | None]:
+    """Each parameter's update direction (a^T d for weights, d for biases; minus the gradient
+    of E under the exact rule), once its delta is computed, else None: {"W2": (3, 8),
+    "b2": (8,), "W1": (8, 3), "b1": (3,)}; for a batch step, summed over its patterns."""
+    out = {}
+    for weights, bias, source, delta in UPDATES.values():
+        known = getattr(s, delta) is not None
+        direction = (
+            update_direction(getattr(s, source), getattr(s, delta)) if known else (None, None)
+        )
+        out[weights], out[bias] = direction
+    return out
+
+
+def params_before_update(s: Step) -> dict[str, np.ndarray]:
+    """The parameters the step's forward and backward phases used: the current ones, minus
+    the change an update phase of this step has already applied (its velocity)."""
+    used = s.params.as_dict()
+    for phase, names in UPDATES.items():
+        if performed(s, phase):
+            for name in names[:2]:
+                used[name] = used[name] - getattr(s.velocity, name)
+    return used

@@ -8,7 +8,14 @@ that produced them, with the numbers, as LaTeX. Both are pure, so they are teste
 import numpy as np
 
 from autoencoder.core.activations import get_activation
-from autoencoder.core.phases import Step, one_pattern
+from autoencoder.core.phases import (
+    UPDATED_BY,
+    UPDATES,
+    Step,
+    one_pattern,
+    params_before_update,
+    performed,
+)
 from autoencoder.core.rules import get_rule
 from autoencoder.figures.ids import node_latex, parse_element_id
 
@@ -95,32 +102,21 @@ def _node_equations(s: Step, layer: str, n: int) -> tuple[dict, list[str]]:
     return values, eqs
 
 
-def params_before_update(s: Step) -> dict[str, np.ndarray]:
-    """The parameters the step's forward and backward phases used: the current ones, minus
-    the change an update phase of this step has already applied."""
-    used = s.params.as_dict()
-    for names, phase_done in ((("W2", "b2"), 8), (("W1", "b1"), 9)):
-        if s.done >= phase_done:
-            for name in names:
-                used[name] = used[name] - getattr(s.velocity, name)
-    return used
-
-
 def _param_equations(s: Step, name: str, index: tuple) -> dict:
     value = float(getattr(s.params, name)[index])
     layer = int(name[1])
     one = [i + 1 for i in index]
+    phase = UPDATED_BY[name]
+    source, delta = (getattr(s, k) for k in UPDATES[phase][2:])
     if name[0] == "W":
         sym = f"W^{{({layer})}}_{{{one[0]},{one[1]}}}"
         src_sym = f"x_{{{one[0]}}}" if layer == 1 else f"a_{{h_{{{one[0]}}}}}"
-        src = s.x if layer == 1 else s.hidden_a
-        src = None if src is None else src[..., index[0]]
+        src = None if source is None else source[..., index[0]]
     else:
         sym, src_sym, src = f"b^{{({layer})}}_{{{one[0]}}}", "", 1.0
-    delta = s.hidden_delta if layer == 1 else s.output_delta
     dsym = f"\\delta_{{{'h' if layer == 1 else 'o'}_{{{one[-1]}}}}}"
     grad = None if delta is None else float(np.sum(src * delta[..., index[-1]]))
-    updated = s.done >= (9 if layer == 1 else 8)
+    updated = performed(s, phase)
     change = float(getattr(s.velocity, name)[index]) if updated else None
     before = value - change if updated else value
     eqs = [f"{sym} = {_n(before)}"]

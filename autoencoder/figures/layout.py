@@ -5,7 +5,8 @@ import numpy as np
 from plotly.colors import sample_colorscale
 
 from autoencoder.core.model import N_HIDDEN, N_IN, N_OUT
-from autoencoder.core.phases import Step, update_direction
+from autoencoder.core.phases import PHASE_ARRAYS, Step
+from autoencoder.core.phases import update_directions as all_update_directions
 from autoencoder.core.rules import get_rule
 from autoencoder.figures.ids import (
     B1_IDS,
@@ -81,8 +82,8 @@ _PHASE_PARTS = {  # phase -> (node layers, weight layer, bias layer)
     "error": ("xo", None, None),  # e = x - a_o reads the target, which is the input
     "output_delta": ("o", None, None),
     "hidden_delta": ("oh", None, None),  # edges: the rule's (W2; the notebook's W1)
-    "update_output": ("ho", "W2", "b2"),
-    "update_hidden": ("xh", "W1", "b1"),
+    "update_output": ("ho", *PHASE_ARRAYS["update_output"]),  # W2, b2
+    "update_hidden": ("xh", *PHASE_ARRAYS["update_hidden"]),  # W1, b1
 }
 
 
@@ -130,13 +131,9 @@ def node_text_quantities(step: Step) -> dict:
 def update_directions(step: Step) -> dict:
     """The update direction a^T δ (minus the gradient of E) of each weight matrix, once its
     delta is computed: {"W1": (8, 3) or None, "W2": (3, 8) or None}; for a batch step,
-    summed over its patterns."""
-    w2 = w1 = None
-    if step.output_delta is not None:
-        w2 = update_direction(step.hidden_a, step.output_delta)[0]
-    if step.hidden_delta is not None:
-        w1 = update_direction(step.x, step.hidden_delta)[0]
-    return {"W1": w1, "W2": w2}
+    summed over its patterns (:func:`autoencoder.core.phases.update_directions`)."""
+    directions = all_update_directions(step)
+    return {"W1": directions["W1"], "W2": directions["W2"]}
 
 
 def fmt3(v: float) -> str:

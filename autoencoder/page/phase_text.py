@@ -3,10 +3,9 @@ and its arrays printed as the class notebook prints them. Pure functions of a St
 
 import numpy as np
 
-from autoencoder.check.phase_arrays import PHASE_ARRAYS
 from autoencoder.core.activations import get_activation
 from autoencoder.core.losses import get_loss, loss_terms
-from autoencoder.core.phases import PHASE_NAMES, Step
+from autoencoder.core.phases import PHASE_ARRAYS, PHASE_NAMES, Step, performed, phase_values
 from autoencoder.core.rules import get_rule
 from autoencoder.figures.math_parts import f_of, num, paren, plus
 from autoencoder.io.notebook_text import NOTEBOOK_VARIABLES
@@ -83,20 +82,9 @@ def notebook_repr(value) -> str:
 
 def phase_arrays(step: Step, name: str) -> list[tuple[str, str]]:
     """[(notebook variable name, printed array)] for a performed phase."""
-    if name == "ready" or PHASE_NAMES.index(name) >= step.done:
+    if name == "ready" or not performed(step, name):
         return []
-    p = step.params
-    values = {
-        "hidden_z": (step.hidden_z,),
-        "hidden_a": (step.hidden_a,),
-        "output_z": (step.output_z,),
-        "output_a": (step.output_a,),
-        "error": (step.error,),
-        "output_delta": (step.output_delta,),
-        "hidden_delta": (step.hidden_delta,),
-        "update_output": (p.W2, p.b2),
-        "update_hidden": (p.W1, p.b1),
-    }[name]
+    values = phase_values(step, name).values()
     return [(n, notebook_repr(v)) for n, v in zip(PHASE_VARIABLES[name], values)]
 
 
