@@ -4,7 +4,8 @@ recogniser's tests (test_recognise.py) and the page's (test_page_check_names.py)
 
 import numpy as np
 
-from autoencoder.check.mistakes import MISTAKES, REFERENCE, PhaseInputs
+from autoencoder.check.mistakes import MISTAKES
+from autoencoder.check.phase_arrays import REFERENCE, PhaseInputs
 from autoencoder.core.activations import get_activation
 from autoencoder.core.model import SHAPES, init_params
 from autoencoder.core.phases import PHASE_NAMES

@@ -10,20 +10,16 @@ from golden import GOLDEN
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from autoencoder.check.checker import (
-    PHASE_ARRAYS,
-    STUDENT_KEYS,
-    CheckInput,
-    check,
-    check_text,
-    read_check_dict,
-)
-from autoencoder.check.mistakes import MISTAKES, REFERENCE, PhaseInputs, fix_for
+from autoencoder.check.check_input import CheckInput, read_check_dict
+from autoencoder.check.checker import check, check_text
+from autoencoder.check.mistakes import MISTAKES, fix_for
+from autoencoder.check.phase_arrays import REFERENCE, STUDENT_KEYS, PhaseInputs
+from autoencoder.check.student_step import student_steps
 from autoencoder.cli import main
 from autoencoder.core.activations import get_activation
 from autoencoder.core.class_notebook import NOTEBOOK_START, notebook_input
 from autoencoder.core.model import SHAPES, init_params
-from autoencoder.core.phases import PHASE_NAMES, run_step
+from autoencoder.core.phases import PHASE_ARRAYS, PHASE_NAMES, run_step
 from autoencoder.core.rules import get_rule
 from autoencoder.io.notebook_code import ACTIVATION_CODE, phase_code
 from autoencoder.io.notebook_text import NOTEBOOK_NAMES, example_text, read_notebook_text
@@ -391,3 +387,13 @@ def test_weights_beyond_a_sane_size_are_refused_not_judged():
     obj["W1"], obj["hidden_z"] = init_params(0).W1.tolist(), [1e7, 0, 0]
     with pytest.raises(ValueError, match="hidden_z"):
         read_check_dict(obj)
+
+
+def test_the_students_step_follows_the_checked_loss():
+    """The student's step (which the checker judges along and the page draws) uses the
+    check's loss: with cross-entropy the rule's output delta is the bare error."""
+    params, x = init_params(2), np.array([1, 0, 1, 1, 0, 0, 1, 0], dtype=float)
+    ci = CheckInput(params, x, 0.5, "sigmoid", "exact", loss="cross-entropy")
+    _, correct = student_steps(ci, "output_delta")
+    np.testing.assert_array_equal(correct.output_delta, correct.error)
+    assert check(ci)["phases"]["output_delta"]["status"] == "missing"

@@ -12,23 +12,20 @@ import itertools
 
 import numpy as np
 
-from autoencoder.check.mistakes import REFERENCE, PhaseInputs
 from autoencoder.core.activations import ACTIVATIONS
 from autoencoder.core.model import Params, bits_to_str
-from autoencoder.core.rules import get_rule
+from autoencoder.core.phases import PHASE_NAMES, advance, start_step
 
-FORWARD = ("hidden_z", "hidden_a", "output_z", "output_a", "error")
+FORWARD = PHASE_NAMES[:5]  # hidden_z .. error
 ALL_INPUTS = np.array(list(itertools.product((0.0, 1.0), repeat=8)))
 MAX_ARRAYS = 200
 RELATIVE_TOL = 1e-6  # printed arrays reproduce to ~1e-7 of their size; chance never does
 
 
 def _forward(p: Params, X: np.ndarray, activation: str) -> dict[str, np.ndarray]:
-    """Each forward array for every row of X, (H, n): the rule's phases, on stacked inputs."""
-    c = PhaseInputs(X, p.W1, p.b1, p.W2, p.b2, 0.0, ACTIVATIONS[activation], get_rule("exact"))
-    for phase in FORWARD:
-        setattr(c, phase, REFERENCE[phase](c)[phase])
-    return {phase: getattr(c, phase) for phase in FORWARD}
+    """Each forward array for every row of X, (H, n): the core's phases, all rows at once."""
+    s = advance(start_step(p, X, activation=activation, mode="batch"), len(FORWARD))
+    return {phase: getattr(s, phase) for phase in FORWARD}
 
 
 def _reproduces(rows: np.ndarray, array: np.ndarray) -> np.ndarray:

@@ -1,10 +1,12 @@
-"""The reference rule of each phase and, beside it, the catalogue of known mistakes.
+"""The catalogue of known mistakes, phase by phase.
 
-Every function here takes ``c``, a :class:`PhaseInputs`: the step's settings, the parameters
-before the step, and each earlier phase's array *as the student has it*. It returns the
-phase's arrays as a dict, e.g. ``{"output_delta": (8,), "slope_out": (8,)}`` or
-``{"W2": (3, 8), "b2": (8,)}``. A mistake returns the arrays a student who made it would
-get (a mistake may return None where it does not apply, e.g. to tanh).
+Every mistake takes ``c``, a :class:`~autoencoder.check.phase_arrays.PhaseInputs`: the step's
+settings, the parameters before the step, and each earlier phase's array *as the student
+has it*. It returns the arrays a student who made it would get, as a dict, e.g.
+``{"output_delta": (8,), "slope_out": (8,)}`` or ``{"W2": (3, 8), "b2": (8,)}`` (or None
+where it does not apply, e.g. to tanh). The rule's own values are the core's phases
+(:data:`autoencoder.check.phase_arrays.REFERENCE`); the registry is
+:mod:`autoencoder.check.mistake_registry`.
 
 To add a mistake: write a small function under its phase and decorate it with
 ``@mistake(PHASE, "short-name", "what the student did", "A plain sentence.", CODE)``, CODE
@@ -14,86 +16,25 @@ rule is checked; the rest are the checked rule's. From them :func:`fix_for` find
 lines a student has to change.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
-
 import numpy as np
 
+from autoencoder.check.mistake_registry import (
+    MISTAKES,
+    Code,
+    Mistake,
+    fix_for,
+    mistake,
+    mistakes_for,
+    update_mistake,
+)
+from autoencoder.check.phase_arrays import REFERENCE, PhaseInputs
 from autoencoder.core.activations import Activation, get_activation
-from autoencoder.core.rules import RULES, Rule
-from autoencoder.io.notebook_code import ACTIVATION_CODE, phase_code, update_code
+from autoencoder.core.rules import RULES
+from autoencoder.io.notebook_code import ACTIVATION_CODE
 
-
-@dataclass
-class PhaseInputs:
-    """Shapes: x (8,), W1 (8, 3), b1 (3,), W2 (3, 8), b2 (8,); hidden arrays (3,), output (8,)."""
-
-    x: np.ndarray
-    W1: np.ndarray
-    b1: np.ndarray
-    W2: np.ndarray
-    b2: np.ndarray
-    lr: float
-    act: Activation
-    rule: Rule
-    hidden_z: np.ndarray | None = None
-    hidden_a: np.ndarray | None = None
-    output_z: np.ndarray | None = None
-    output_a: np.ndarray | None = None
-    error: np.ndarray | None = None
-    output_delta: np.ndarray | None = None
-    hidden_delta: np.ndarray | None = None
-    loss: str = "squared"  # with "cross-entropy" (sigmoid outputs) the reference d_o is e
-
-
-Code = dict[str, str | None]
-
-
-@dataclass(frozen=True)
-class Mistake:
-    phase: str
-    name: str  # the slug, e.g. "slope-at-activation"
-    description: str  # in symbols: "f' evaluated at a_o instead of at z_o"
-    compute: Callable[[PhaseInputs], dict | None]
-    sentence: str = ""  # in plain words, for the student
-    code: Callable[[str], Code] = lambda activation: {}  # changed lines, per activation
-
-
-MISTAKES: list[Mistake] = []
-
-
-def mistake(phase: str, name: str, description: str, sentence: str, code):
-    """Register the decorated function as a known mistake in ``phase``; ``code`` is the
-    changed lines, or a function of the activation's name giving them."""
-    lines = code if callable(code) else lambda activation: code
-
-    def register(compute):
-        MISTAKES.append(Mistake(phase, name, description, compute, sentence, lines))
-        return compute
-
-    return register
-
-
-def mistakes_for(phase: str) -> list[Mistake]:
-    return [m for m in MISTAKES if m.phase == phase]
-
-
-def fix_for(m: Mistake, rule: str, activation: str) -> list[dict]:
-    """What to change in a student's code who made ``m``, checked against ``rule``: each
-    line that differs, ``{"yours": the line as the mistake writes it (None: left out),
-    "rule": the rule's line (None: not in the rule)}``, in the phase's order."""
-    right = phase_code(m.phase, rule, activation)
-    theirs = {**right, **m.code(activation)}
-    keys = list(dict.fromkeys([*right, *theirs]))
-    return [
-        {"yours": theirs.get(k), "rule": right.get(k)}
-        for k in keys
-        if theirs.get(k) != right.get(k)
-    ]
-
-
+# The registry's names, for importers (importing them from here registers every mistake).
+__all__ = ["MISTAKES", "Mistake", "fix_for", "mistakes_for"]
 EXACT, NOTEBOOK = RULES["exact"], RULES["notebook"]  # each mistake below mixes their choices
-
 
 OTHER_SIGMOID_NAME = {"sigmoid": "shifted-sigmoid", "shifted-sigmoid": "sigmoid"}
 OTHER_SIGMOID = (
@@ -115,10 +56,6 @@ def _other_sigmoid_code(activation: str) -> Code:
 # --- 1 hidden_z, 3 output_z ---------------------------------------------------------
 
 
-def hidden_z(c):
-    return {"hidden_z": c.x @ c.W1 + c.b1}
-
-
 @mistake(
     "hidden_z",
     "bias-left-out",
@@ -128,10 +65,6 @@ def hidden_z(c):
 )
 def hidden_z_without_bias(c):
     return {"hidden_z": c.x @ c.W1}
-
-
-def output_z(c):
-    return {"output_z": c.hidden_a @ c.W2 + c.b2}
 
 
 @mistake(
@@ -148,10 +81,6 @@ def output_z_without_bias(c):
 # --- 2 hidden_a, 4 output_a ---------------------------------------------------------
 
 
-def hidden_a(c):
-    return {"hidden_a": c.act.f(c.hidden_z)}
-
-
 @mistake(
     "hidden_a",
     "plain-vs-shifted-sigmoid",
@@ -162,10 +91,6 @@ def hidden_a(c):
 def hidden_a_other_sigmoid(c):
     other = _other_sigmoid(c)
     return other and {"hidden_a": other.f(c.hidden_z)}
-
-
-def output_a(c):
-    return {"output_a": c.act.f(c.output_z)}
 
 
 @mistake(
@@ -183,10 +108,6 @@ def output_a_other_sigmoid(c):
 # --- 5 error --------------------------------------------------------------------------
 
 
-def error(c):
-    return {"error": c.x - c.output_a}
-
-
 @mistake(
     "error",
     "error-sign-flipped",
@@ -199,15 +120,6 @@ def error_flipped(c):
 
 
 # --- 6 output_delta (slope_out = the f' factor) ---------------------------------------
-
-
-def output_delta(c):
-    if c.loss == "cross-entropy":  # the loss cancels f' (autoencoder.core.losses)
-        return {"output_delta": c.error, "slope_out": np.ones_like(c.error)}
-    return {
-        "output_delta": c.rule.output_delta(c.error, c.output_a, c.act),
-        "slope_out": c.rule.slope(c.act, c.output_a),
-    }
 
 
 @mistake(
@@ -243,17 +155,10 @@ def output_delta_without_slope(c):
     {"delta_out": "delta_out = (output_activation - input_layer) * slope_out"},
 )
 def output_delta_flipped(c):
-    return {"output_delta": -output_delta(c)["output_delta"]}
+    return {"output_delta": -REFERENCE["output_delta"](c)["output_delta"]}
 
 
 # --- 7 hidden_delta (slope_hidden = the f' factor) ------------------------------------
-
-
-def hidden_delta(c):
-    return {
-        "hidden_delta": c.rule.hidden_delta(c.output_delta, c.W1, c.W2, c.hidden_a, c.act),
-        "slope_hidden": c.rule.slope(c.act, c.hidden_a),
-    }
 
 
 @mistake(
@@ -326,46 +231,6 @@ def _update(W, b, source, delta, lr):
     return W + lr * np.outer(source, delta), b + lr * delta
 
 
-def update_output(c):
-    W2, b2 = _update(c.W2, c.b2, c.hidden_a, c.output_delta, c.lr)
-    return {"W2": W2, "b2": b2}
-
-
-def update_hidden(c):
-    W1, b1 = _update(c.W1, c.b1, c.x, c.hidden_delta, c.lr)
-    return {"W1": W1, "b1": b1}
-
-
-# What each update changes and from what: weights, bias, the layer below's values, deltas.
-UPDATE_LAYERS = {"update_output": ("W2", "b2", "hidden_a", "output_delta"),
-                 "update_hidden": ("W1", "b1", "x", "hidden_delta")}  # fmt: skip
-
-
-def update_mistake(name: str, description: str, sentence: str, weights: str, bias: str | None):
-    """Register a mistake in both update phases; ``change(W, b, source, delta, lr) -> (W, b)``.
-    ``weights`` and ``bias``: the mistake's two lines, naming ``{W} {b} {src} {d}``
-    (:func:`autoencoder.io.notebook_code.update_code`; bias None: no bias update)."""
-
-    def register(change):
-        for phase, keys in UPDATE_LAYERS.items():
-
-            def compute(c, keys=keys):
-                W, b, source, delta = (getattr(c, k) for k in keys)
-                new_W, new_b = change(W, b, source, delta, c.lr)
-                return {keys[0]: new_W, keys[1]: new_b}
-
-            lines = update_code(phase, weights, bias or "")
-            if bias is None:
-                lines[list(lines)[1]] = None
-            code = dict(lines)
-            MISTAKES.append(
-                Mistake(phase, name, description, compute, sentence, lambda a, code=code: code)
-            )
-        return change
-
-    return register
-
-
 _STEP = "{W} += np.dot({src}.T, {d}) * lr"  # the rule's weight update line
 
 
@@ -423,7 +288,3 @@ def update_sign_flipped(W, b, source, delta, lr):
 )
 def transposed_outer_product(W, b, source, delta, lr):
     return W.T + lr * np.outer(delta, source), b + lr * delta
-
-
-REFERENCE = {f.__name__: f for f in (hidden_z, hidden_a, output_z, output_a, error,
-                                     output_delta, hidden_delta, update_output, update_hidden)}  # fmt: skip

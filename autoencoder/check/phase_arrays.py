@@ -1,22 +1,96 @@
-"""Which arrays each of the nine phases produces, and the tolerance they are judged to.
+"""What each of the nine phases produces, as the checker judges it: the arrays by name, the
+checked rule's values of them, and the tolerance they are judged to.
 
-Shared by the checker (:mod:`autoencoder.check.checker`), which judges a student's arrays, and
-the recogniser (:mod:`autoencoder.check.value_labels`), which finds them in a printout by value.
+A :class:`PhaseInputs` holds a phase's inputs *as the student has them*. The rule's values
+from those inputs (:data:`REFERENCE`) are the core's own phases
+(:mod:`autoencoder.core.phases`) run on them, so the arithmetic is written once. Shared by
+the checker (:mod:`autoencoder.check.checker`), the catalogue of mistakes
+(:mod:`autoencoder.check.mistakes`) and the recogniser (:mod:`autoencoder.check.value_labels`).
 """
 
-from dataclasses import fields
+from dataclasses import dataclass, fields
 
 import numpy as np
 
-from autoencoder.check.mistakes import PhaseInputs
-from autoencoder.core.phases import PHASE_NAMES
+from autoencoder.core.activations import Activation, get_activation
+from autoencoder.core.losses import get_loss
+from autoencoder.core.model import Params
+from autoencoder.core.phases import PHASE_NAMES, PHASES, Step, phase_values
+from autoencoder.core.rules import Rule, get_rule
 
-# The arrays each phase produces. The first group decides the phase's verdict; the
-# slopes are shown beside their delta, judged, but do not decide it.
-PHASE_ARRAYS = {name: (name,) for name in PHASE_NAMES[:7]}
-PHASE_ARRAYS.update(update_output=("W2", "b2"), update_hidden=("W1", "b1"))
+# The arrays each phase produces (PHASE_ARRAYS, the core's) decide its verdict; the slopes
+# are shown beside their delta, judged, but do not decide it.
 SUPPORTING = {"output_delta": ("slope_out",), "hidden_delta": ("slope_hidden",)}
 STUDENT_KEYS = tuple(PHASE_NAMES[:7]) + ("slope_out", "slope_hidden")
+CHAINED = PHASE_NAMES[:7]  # the phases whose array the next phases read
+
+
+@dataclass
+class PhaseInputs:
+    """Shapes: x (8,), W1 (8, 3), b1 (3,), W2 (3, 8), b2 (8,); hidden arrays (3,), output (8,).
+    The parameters are those before the step; each earlier phase's array as the student has
+    it (None: not known yet)."""
+
+    x: np.ndarray
+    W1: np.ndarray
+    b1: np.ndarray
+    W2: np.ndarray
+    b2: np.ndarray
+    lr: float
+    act: Activation
+    rule: Rule
+    hidden_z: np.ndarray | None = None
+    hidden_a: np.ndarray | None = None
+    output_z: np.ndarray | None = None
+    output_a: np.ndarray | None = None
+    error: np.ndarray | None = None
+    output_delta: np.ndarray | None = None
+    hidden_delta: np.ndarray | None = None
+    loss: str = "squared"  # with "cross-entropy" (sigmoid outputs) the reference d_o is e
+
+
+def inputs_of(step: Step, start: Params) -> PhaseInputs:
+    """The inputs of the phase after ``step``: the step's arrays so far, and ``start``, the
+    parameters before the step (``step`` may hold a student's updated ones)."""
+    arrays = {name: getattr(step, name) for name in CHAINED}
+    rule, act = get_rule(step.rule), get_activation(step.activation)
+    p = start
+    return PhaseInputs(
+        step.x, p.W1, p.b1, p.W2, p.b2, step.lr, act, rule, **arrays, loss=step.loss_name
+    )
+
+
+def step_before(c: PhaseInputs, phase: str) -> Step:
+    """``c`` as the core's Step just before ``phase``: parameters, input, settings and the
+    arrays of the phases before it."""
+    done = PHASE_NAMES.index(phase)
+    earlier = {name: getattr(c, name) for name in CHAINED[:done]}
+    params = Params(c.W1, c.b1, c.W2, c.b2)
+    rule, act = c.rule.name, c.act.name
+    return Step(params, c.x, c.lr, rule, act, done=done, loss_name=c.loss, **earlier)
+
+
+def rule_values(step: Step, phase: str) -> dict[str, np.ndarray]:
+    """The arrays ``phase`` produced in ``step`` (just past it), and beside a delta its slope
+    factor (the f' the rule takes; ones where the cross-entropy cancels it)."""
+    values = phase_values(step, phase)
+    if phase in SUPPORTING:
+        a = step.output_a if phase == "output_delta" else step.hidden_a
+        slope = get_rule(step.rule).slope(get_activation(step.activation), a)
+        if phase == "output_delta" and not get_loss(step.loss_name).slope_factor:
+            slope = np.ones_like(a)
+        values[SUPPORTING[phase][0]] = slope
+    return values
+
+
+def _reference(phase: str):
+    perform = PHASES[PHASE_NAMES.index(phase)]
+    return lambda c: rule_values(perform(step_before(c, phase)), phase)
+
+
+# The checked rule's arrays of each phase from ``c``, e.g. REFERENCE["update_output"](c) ->
+# {"W2": (3, 8), "b2": (8,)}; REFERENCE["output_delta"](c) -> output_delta and slope_out.
+REFERENCE = {phase: _reference(phase) for phase in PHASE_NAMES}
 
 # Tolerance. A number printed to 8 decimals is off by up to 5e-9. An element formed from n
 # printed numbers of size up to M is off by about n * M * 5e-9 (two factors per product).

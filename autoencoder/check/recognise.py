@@ -20,8 +20,8 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from autoencoder.check.infer_settings import FORWARD, infer_input
-from autoencoder.check.mistakes import PhaseInputs
 from autoencoder.check.name_families import key_for, label_hint
+from autoencoder.check.phase_arrays import PhaseInputs
 from autoencoder.check.value_labels import DEFAULT_LR, Label, by_shape, by_value, flat, leftovers
 from autoencoder.core.activations import ACTIVATIONS, get_activation
 from autoencoder.core.model import MAX_ABS, SHAPES, Params, bits_to_str

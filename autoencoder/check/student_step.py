@@ -1,21 +1,20 @@
-"""The student's own training step, rebuilt from a check, to draw and explain a judged phase.
+"""The student's own training step: each phase on the student's own inputs to it.
 
-The checker (:mod:`autoencoder.check.checker`) judges each phase on the student's own inputs to
-it. This module rebuilds the same thing as :class:`~autoencoder.core.phases.Step` objects, so
-the page can draw the student's network at that phase and write the rule's equation with
-the student's numbers in it. Pure numpy: no streamlit, no plotly.
+Walking the nine phases from a check's starting values, each phase is performed by the
+checked rule on the step as the student has it so far (their arrays of the earlier phases
+where they supplied them in a usable shape, the rule's values where they did not). The
+checker (:mod:`autoencoder.check.checker`) judges every phase on this walk, and the page
+draws the student's network at a judged phase from it. Pure numpy.
 """
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 import numpy as np
 
-from autoencoder.check.checker import CheckInput
+from autoencoder.check.check_input import CheckInput
 from autoencoder.core.model import Params
-from autoencoder.core.phases import PHASE_NAMES, Step, next_phase, start_step
-
-# The updated parameters each update phase writes.
-UPDATED = {"update_output": ("W2", "b2"), "update_hidden": ("W1", "b1")}
+from autoencoder.core.phases import PHASE_NAMES, UPDATES, Step, next_phase, start_step
 
 
 def _fits(own, like: np.ndarray) -> bool:
@@ -25,10 +24,10 @@ def _fits(own, like: np.ndarray) -> bool:
 def with_students_arrays(step: Step, phase: str, ci: CheckInput) -> Step:
     """``step`` (just past ``phase``) with the student's own arrays of that phase put in
     wherever they supplied them in a usable shape; otherwise unchanged."""
-    if phase in UPDATED:
+    if phase in UPDATES:
         params, velocity = step.params.as_dict(), step.velocity.as_dict()
         before = ci.start.as_dict()
-        for name in UPDATED[phase]:
+        for name in UPDATES[phase][:2]:
             own = ci.after.get(name)
             if _fits(own, params[name]):
                 params[name] = np.reshape(own, params[name].shape).astype(float)
@@ -45,6 +44,20 @@ def with_students_arrays(step: Step, phase: str, ci: CheckInput) -> Step:
     return replace(step, **changes)
 
 
+def student_walk(ci: CheckInput) -> Iterator[tuple[str, Step, Step, Step]]:
+    """For each phase in order, ``(phase, before, correct, theirs)``: the student's step
+    before the phase, the phase performed on it by the checked rule, and that with the
+    student's own arrays of the phase put in (which the next phase starts from)."""
+    step = start_step(
+        ci.start, ci.x, lr=ci.lr, rule=ci.rule, activation=ci.activation, loss=ci.loss
+    )
+    for phase in PHASE_NAMES:
+        correct = next_phase(step)
+        theirs = with_students_arrays(correct, phase, ci)
+        yield phase, step, correct, theirs
+        step = theirs
+
+
 def student_steps(ci: CheckInput, phase: str) -> tuple[Step, Step]:
     """``(theirs, correct)``: the step from the check's starting values advanced to
     ``phase``, every earlier phase holding the student's arrays where they gave them (the
@@ -52,9 +65,6 @@ def student_steps(ci: CheckInput, phase: str) -> tuple[Step, Step]:
     ``phase``; ``correct`` holds what the checked rule computes from the student's inputs."""
     if phase not in PHASE_NAMES:
         raise ValueError(f"unknown phase {phase!r}")
-    step = start_step(ci.start, ci.x, lr=ci.lr, rule=ci.rule, activation=ci.activation)
-    correct = step
-    for name in PHASE_NAMES[: PHASE_NAMES.index(phase) + 1]:
-        correct = next_phase(step)
-        step = with_students_arrays(correct, name, ci)
-    return step, correct
+    for name, _, correct, theirs in student_walk(ci):
+        if name == phase:
+            return theirs, correct

@@ -17,11 +17,17 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from autoencoder.check.mistakes import REFERENCE, UPDATE_LAYERS, PhaseInputs, mistakes_for
-from autoencoder.check.phase_arrays import PHASE_ARRAYS, STUDENT_KEYS, SUPPORTING, tolerance
+from autoencoder.check.mistakes import mistakes_for
+from autoencoder.check.phase_arrays import (
+    REFERENCE,
+    STUDENT_KEYS,
+    SUPPORTING,
+    PhaseInputs,
+    tolerance,
+)
 from autoencoder.core.class_notebook import NOTEBOOK_LR
 from autoencoder.core.model import SHAPES
-from autoencoder.core.phases import PHASE_NAMES
+from autoencoder.core.phases import PHASE_ARRAYS, PHASE_NAMES, UPDATES
 from autoencoder.io.notebook_text import Sighting
 
 NEAR_FRACTION = 0.01  # "nearly": every number within 1 % of the array's size ...
@@ -143,7 +149,7 @@ def _infer_lr(phase, c: PhaseInputs, arrays) -> tuple[float, str] | None:
     """The learning rate that makes one of ``arrays`` [(name, array)] the update of
     ``phase``'s weights (or bias) from ``c``, uphill or down; the fewest digits that
     reproduce it."""
-    W_key, b_key, source_key, delta_key = UPDATE_LAYERS[phase]
+    W_key, b_key, source_key, delta_key = UPDATES[phase]
     source, delta = getattr(c, source_key), getattr(c, delta_key)
     for key, step in ((W_key, np.outer(source, delta)), (b_key, delta)):
         start, denominator = getattr(c, key), float(np.sum(step * step))
