@@ -53,6 +53,7 @@ def step_notebook(params: Params, x, lr=0.1, rule="exact", activation="sigmoid")
         own = phase_code(phase, rule, activation)
         return "\n".join([v for k, v in own.items() if k != "sig"] + list(then))
 
+    input_list = json.dumps([int(v) if v in (0, 1) else v for v in x])  # 1, not 1.0
     cells = [
         md(
             "# One training step of the 8-3-8 autoencoder\n\n"
@@ -63,7 +64,7 @@ def step_notebook(params: Params, x, lr=0.1, rule="exact", activation="sigmoid")
         code(_activation_code(activation)),
         md("## Starting values"),
         code(f"lr = {float(lr)!r}"),
-        code(f"input_layer = np.array([{json.dumps([int(v) if v in (0, 1) else v for v in x])}])\ninput_layer"),
+        code(f"input_layer = np.array([{input_list}])\ninput_layer"),
         code(f"hidden_weight = {_literal(params.W1)}\nhidden_weight"),
         code(f"hidden_bias = {_literal([params.b1])}\nhidden_bias"),
         code(f"output_weight = {_literal(params.W2)}\noutput_weight"),
@@ -85,13 +86,17 @@ def step_notebook(params: Params, x, lr=0.1, rule="exact", activation="sigmoid")
         md(f"## 7 hidden_delta: ${get_rule(rule).hidden_latex}$"),
         code(f"{phase_code('hidden_delta', rule)['slope_hidden']}\nslope_hidden"),
         code(f"{phase_code('hidden_delta', rule)['delta_hidden']}\ndelta_hidden"),
-        md(r"## 8 update_output: $W_2 \mathrel{+}= \eta\, a_h^\top \delta_o$, "
-           r"$b_2 \mathrel{+}= \eta\, \delta_o$"),
+        md(
+            r"## 8 update_output: $W_2 \mathrel{+}= \eta\, a_h^\top \delta_o$, "
+            r"$b_2 \mathrel{+}= \eta\, \delta_o$"
+        ),
         code(lines("update_output", "print(output_weight)", "print()", "print(output_bias)")),
-        md(r"## 9 update_hidden: $W_1 \mathrel{+}= \eta\, x^\top \delta_h$, "
-           r"$b_1 \mathrel{+}= \eta\, \delta_h$"),
+        md(
+            r"## 9 update_hidden: $W_1 \mathrel{+}= \eta\, x^\top \delta_h$, "
+            r"$b_1 \mathrel{+}= \eta\, \delta_h$"
+        ),
         code(lines("update_hidden", "print(hidden_weight)", "print()", "print(hidden_bias)")),
-    ]  # fmt: skip
+    ]
     notebook = nbformat.v4.new_notebook(cells=cells)
     notebook.metadata["kernelspec"] = {
         "name": "python3",

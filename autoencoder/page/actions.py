@@ -13,7 +13,6 @@ from .state import session
 MESSAGE_KEY = "ae_message"
 PENDING_TRAIN_KEY = "ae_pending_train"
 SELECTED_KEY = "ae_selected"
-SETTING_KEYS = ("lr", "seed", "rule", "activation", "dataset", "momentum", "loss", "mode")
 PLAY_EPOCHS = 20  # epochs per tick of play
 PLAY_INTERVAL = 0.6  # seconds between ticks of play
 

@@ -77,11 +77,16 @@ def recognised_expander(report: dict):
             for r in report.get("recognised") or []
         ]
         rows += [
-            {"variable": a["array"], "cell": a["cell"], "used as": "-",
-             "shape": shape_text(a["shape"]), "how": a["matches"]}
+            {
+                "variable": a["array"],
+                "cell": a["cell"],
+                "used as": "-",
+                "shape": shape_text(a["shape"]),
+                "how": a["matches"],
+            }
             for a in report.get("labels") or []
             if a["as"] is None and a["matches"]
-        ]  # fmt: skip
+        ]
         if rows:
             st.table(pd.DataFrame(rows))
         else:

@@ -1,16 +1,22 @@
 """The page's controls: stepping, training and play, settings, the undo timeline."""
 
+from dataclasses import fields
+
 import streamlit as st
 
 from autoencoder.core.activations import ACTIVATIONS
 from autoencoder.core.losses import LOSS_NAMES
 from autoencoder.core.phases import MODES
 from autoencoder.core.rules import RULES
+from autoencoder.core.settings import Settings
 from autoencoder.session.session import DATASETS, LIMITS, MAX_HISTORY
 
 from . import actions
 from .state import session
 
+# The settings with a widget keyed by their name (the custom pattern has pills of its own).
+SETTING_KEYS = tuple(f.name for f in fields(Settings) if f.name != "pattern")
+RULE_LABELS = {"exact": "exact gradient", "notebook": "the notebook's rule"}
 LOSS_LABELS = {
     "squared": "squared error ½Σe² (the notebook's)",
     "cross-entropy": "cross-entropy (sigmoid outputs only)",
@@ -45,21 +51,23 @@ def training_controls():
             icon=":material/model_training:",
         )
         st.checkbox(
-            "until learned", key="until_learned",
+            "until learned",
+            key="until_learned",
             help="Train (or play) until every output of every pattern is on the right side "
             "of 0.5 (at most 20,000 epochs)",
-        )  # fmt: skip
+        )
         st.toggle(
-            "Play", key="play",
+            "Play",
+            key="play",
             help=f"Keep training ({actions.PLAY_EPOCHS} epochs per tick) and redrawing until "
             "switched off",
-        )  # fmt: skip
+        )
 
 
 def sync_setting_widgets():
     """Make the settings widgets show the Session's settings (undo can change them)."""
     settings = session().settings
-    for key in actions.SETTING_KEYS:
+    for key in SETTING_KEYS:
         value = getattr(settings, key)
         if st.session_state.get(key) != value:
             st.session_state[key] = value
@@ -68,57 +76,66 @@ def sync_setting_widgets():
         st.session_state["pattern_bits"] = bits
 
 
+def _setting(widget, label: str, name: str, *options, **more):
+    """A settings widget keyed by the setting's name; a change goes to the Session."""
+    widget(label, *options, key=name, args=(name,), on_change=actions.apply_setting, **more)
+
+
+def _number_setting(bar, label: str, name: str, **more):
+    """A number input for a setting within its LIMITS."""
+    low, high = LIMITS[name]
+    _setting(bar.number_input, label, name, min_value=low, max_value=high, **more)
+
+
 def settings_sidebar():
     sync_setting_widgets()
     bar = st.sidebar
     bar.header("Settings")
-    kw = {"on_change": actions.apply_setting}
-    bar.number_input(
-        "Learning rate η", min_value=LIMITS["lr"][0], max_value=LIMITS["lr"][1], step=0.1, format="%.4f",
-        key="lr", args=("lr",), **kw,
-    )  # fmt: skip
-    bar.number_input(
-        "Seed",
-        min_value=LIMITS["seed"][0],
-        max_value=LIMITS["seed"][1],
-        step=1,
-        key="seed",
-        args=("seed",),
-        **kw,
-    )
-    bar.selectbox(
-        "Rule", list(RULES), key="rule", args=("rule",),
-        format_func=lambda r: {"exact": "exact gradient", "notebook": "the notebook's rule"}[r],
+    _number_setting(bar, "Learning rate η", "lr", step=0.1, format="%.4f")
+    _number_setting(bar, "Seed", "seed", step=1)
+    _setting(
+        bar.selectbox,
+        "Rule",
+        "rule",
+        list(RULES),
+        format_func=RULE_LABELS.get,
         help="The notebook's rule differs in rows 6 and 7 (see 'Notebook rule vs exact')",
-        **kw,
-    )  # fmt: skip
-    bar.selectbox(
-        "Activation", list(ACTIVATIONS), key="activation", args=("activation",),
-        help="The notebook used shifted-sigmoid: sigmoid(u + 1)", **kw,
-    )  # fmt: skip
-    bar.selectbox(
-        "Loss", list(LOSS_NAMES), key="loss", args=("loss",), format_func=LOSS_LABELS.get,
+    )
+    _setting(
+        bar.selectbox,
+        "Activation",
+        "activation",
+        list(ACTIVATIONS),
+        help="The notebook used shifted-sigmoid: sigmoid(u + 1)",
+    )
+    _setting(
+        bar.selectbox,
+        "Loss",
+        "loss",
+        list(LOSS_NAMES),
+        format_func=LOSS_LABELS.get,
         help="Cross-entropy makes the output delta just e (no f' factor); it is offered only "
-        "with sigmoid outputs (sigmoid or shifted-sigmoid), where that is exact", **kw,
-    )  # fmt: skip
-    bar.radio(
-        "Training set", list(DATASETS), key="dataset", args=("dataset",),
-        format_func=DATASET_LABELS.get, **kw,
-    )  # fmt: skip
-    bar.radio(
-        "Mode", list(MODES), key="mode", args=("mode",), format_func=MODE_LABELS.get,
+        "with sigmoid outputs (sigmoid or shifted-sigmoid), where that is exact",
+    )
+    _setting(bar.radio, "Training set", "dataset", list(DATASETS), format_func=DATASET_LABELS.get)
+    _setting(
+        bar.radio,
+        "Mode",
+        "mode",
+        list(MODES),
+        format_func=MODE_LABELS.get,
         help="Batch: each step runs the nine phases on the whole training set at once "
-        "(matrices, a row per pattern) and its updates sum the patterns' updates", **kw,
-    )  # fmt: skip
+        "(matrices, a row per pattern) and its updates sum the patterns' updates",
+    )
     if session().settings.dataset == "custom":
         bar.pills(
-            "Your pattern: input bits set to 1", list(range(1, 9)), selection_mode="multi",
-            key="pattern_bits", on_change=actions.apply_pattern_bits,
-        )  # fmt: skip
-    bar.number_input(
-        "Momentum", min_value=LIMITS["momentum"][0], max_value=LIMITS["momentum"][1], step=0.1, format="%.2f",
-        key="momentum", args=("momentum",), **kw,
-    )  # fmt: skip
+            "Your pattern: input bits set to 1",
+            list(range(1, 9)),
+            selection_mode="multi",
+            key="pattern_bits",
+            on_change=actions.apply_pattern_bits,
+        )
+    _number_setting(bar, "Momentum", "momentum", step=0.1, format="%.2f")
     bar.caption(
         "A new seed gives a fresh network (as Reset). Any other change restarts the current "
         "training step from its first phase with the new setting, keeping the weights. "

@@ -111,10 +111,11 @@ def title_row(title: str):
     with st.container(horizontal=True, vertical_alignment="center", key="title_row"):
         st.markdown(f"#### {title}", width="stretch")
         st.toggle(
-            "Presentation mode", key=PRESENTATION_KEY,
+            "Presentation mode",
+            key=PRESENTATION_KEY,
             help="Large type and graph, high contrast, settings sidebar collapsed "
             "(for a projector). The link opens in it with ?presentation=1",
-        )  # fmt: skip
+        )
     _, unknown = requested_controls()
     if unknown:
         st.warning(
@@ -161,9 +162,11 @@ def classroom_link_builder():
     st.session_state.setdefault("classroom_presentation", False)
     with st.sidebar.expander("Classroom link", icon=":material/school:"):
         groups = st.multiselect(
-            "Controls students see", list(CONTROL_GROUPS), key="classroom_groups",
+            "Controls students see",
+            list(CONTROL_GROUPS),
+            key="classroom_groups",
             format_func=lambda g: f"{g}: {CONTROL_GROUPS[g]}",
-        )  # fmt: skip
+        )
         presentation = st.checkbox("Open in presentation mode", key="classroom_presentation")
         base = st.context.url or ""
         st.code(classroom_link(base, groups, presentation), language=None, wrap_lines=True)
