@@ -18,24 +18,15 @@ from autoencoder.core.phases import (
 )
 from autoencoder.core.rules import get_rule
 from autoencoder.figures.ids import node_latex, parse_element_id
+from autoencoder.figures.math_parts import num, paren
+from autoencoder.io.numbers import notebook_number, short
 
 # --- details ---------------------------------------------------------------------------
 
 
-def _n(v) -> str:
-    """A number for an equation: 4 decimals (scientific when huge)."""
-    v = float(v)
-    return f"{v:.4f}" if abs(v) < 1e4 else f"{v:.3e}"
-
-
-def _p(v) -> str:
-    """A number as a factor: negative ones in parentheses."""
-    return f"({_n(v)})" if float(v) < 0 else _n(v)
-
-
 def _sum_terms(a, b) -> str:
     """'a_1 b_1 + a_2 b_2 + ...' with numbers, four terms per line."""
-    terms = [f"{_p(u)}\\cdot{_p(w)}" for u, w in zip(a, b)]
+    terms = [f"{paren(u)}\\cdot{paren(w)}" for u, w in zip(a, b)]
     lines = [" + ".join(terms[i : i + 4]) for i in range(0, len(terms), 4)]
     return " \\\\ &\\quad + ".join(lines)
 
@@ -52,7 +43,7 @@ def _node_equations(s: Step, layer: str, n: int) -> tuple[dict, list[str]]:
     act, rule = get_activation(s.activation), get_rule(s.rule)
     m = n + 1
     if layer == "x":
-        return {"x": float(s.x[n])}, [f"x_{{{m}}} = t_{{{m}}} = {_n(s.x[n])}"]
+        return {"x": float(s.x[n])}, [f"x_{{{m}}} = t_{{{m}}} = {num(s.x[n])}"]
     values, eqs, used = {}, [], params_before_update(s)
     if layer == "h":
         src, w, b, name = s.x, used["W1"][:, n], used["b1"][n], "h"
@@ -68,17 +59,17 @@ def _node_equations(s: Step, layer: str, n: int) -> tuple[dict, list[str]]:
         eqs.append(
             _aligned(
                 f"z_{{{node}}} &= {z_sym}",
-                f"&= {_sum_terms(src, w)} + {_p(b)}",
-                f"&= {_n(z[n])}",
+                f"&= {_sum_terms(src, w)} + {paren(b)}",
+                f"&= {num(z[n])}",
             )
         )
     if a is not None:
         values["a"] = float(a[n])
-        eqs.append(f"a_{{{node}}} = f(z_{{{node}}}) = f({_n(z[n])}) = {_n(a[n])}")
+        eqs.append(f"a_{{{node}}} = f(z_{{{node}}}) = f({num(z[n])}) = {num(a[n])}")
     if layer == "o" and s.error is not None:
         values["t"], values["e"] = float(s.x[n]), float(s.error[n])
         eqs.append(
-            f"e_{{{m}}} = t_{{{m}}} - a_{{{node}}} = {_n(s.x[n])} - {_p(a[n])} = {_n(s.error[n])}"
+            f"e_{{{m}}} = t_{{{m}}} - a_{{{node}}} = {num(s.x[n])} - {paren(a[n])} = {num(s.error[n])}"
         )
     if d is not None:
         values["delta"] = float(d[n])
@@ -86,7 +77,7 @@ def _node_equations(s: Step, layer: str, n: int) -> tuple[dict, list[str]]:
         slope = float(rule.slope(act, a)[n])
         if layer == "o":
             eqs.append(
-                f"\\delta_{{{node}}} = e_{{{m}}}\\, f'({at}) = {_p(s.error[n])}\\cdot{_p(slope)} = {_n(d[n])}"
+                f"\\delta_{{{node}}} = e_{{{m}}}\\, f'({at}) = {paren(s.error[n])}\\cdot{paren(slope)} = {num(d[n])}"
             )
         else:
             W = rule.back_matrix(used["W1"], used["W2"])[:, n]  # d_o's way back to h_n
@@ -95,8 +86,8 @@ def _node_equations(s: Step, layer: str, n: int) -> tuple[dict, list[str]]:
             eqs.append(
                 _aligned(
                     f"\\delta_{{{node}}} &= \\Big(\\sum_k \\delta_{{o_k}} {wsym % m}\\Big) f'({at})",
-                    f"&= ({_sum_terms(s.output_delta, W)})\\cdot{_p(slope)}",
-                    f"&= {_p(back)}\\cdot{_p(slope)} = {_n(d[n])}",
+                    f"&= ({_sum_terms(s.output_delta, W)})\\cdot{paren(slope)}",
+                    f"&= {paren(back)}\\cdot{paren(slope)} = {num(d[n])}",
                 )
             )
     return values, eqs
@@ -119,7 +110,7 @@ def _param_equations(s: Step, name: str, index: tuple) -> dict:
     updated = performed(s, phase)
     change = float(getattr(s.velocity, name)[index]) if updated else None
     before = value - change if updated else value
-    eqs = [f"{sym} = {_n(before)}"]
+    eqs = [f"{sym} = {num(before)}"]
     prod = f"{src_sym}\\,{dsym}" if src_sym else dsym
     if s.batch:  # the update sums the patterns' products
         prod = f"\\textstyle\\sum_p {prod}"
@@ -129,12 +120,12 @@ def _param_equations(s: Step, name: str, index: tuple) -> dict:
             if s.rule == "exact"
             else "\\text{update direction}"
         )
-        nums = f"{_p(src)}\\cdot{_p(delta[index[-1]])} = " if src_sym and not s.batch else ""
-        eqs.append(f"{lhs} = {prod} = {nums}{_n(grad)}")
+        nums = f"{paren(src)}\\cdot{paren(delta[index[-1]])} = " if src_sym and not s.batch else ""
+        eqs.append(f"{lhs} = {prod} = {nums}{num(grad)}")
     if updated:
         step_sym = f"\\eta\\,{prod}" if s.momentum == 0 else "\\Delta \\;(\\text{momentum})"
-        added = f"{s.lr:g}\\cdot{_p(grad)}" if s.momentum == 0 else _p(change)
-        eqs.append(f"{sym} \\leftarrow {sym} + {step_sym} = {_n(before)} + {added} = {_n(value)}")
+        added = f"{short(s.lr)}\\cdot{paren(grad)}" if s.momentum == 0 else paren(change)
+        eqs.append(f"{sym} \\leftarrow {sym} + {step_sym} = {num(before)} + {added} = {num(value)}")
     return {"value": value, "before": before, "gradient": grad, "change": change, "equations": eqs}
 
 
@@ -183,7 +174,7 @@ NOT_YET = "not computed yet"
 
 
 def _num(value) -> str:
-    return NOT_YET if value is None else f"{float(value):.8f}"
+    return NOT_YET if value is None else notebook_number(value)
 
 
 def describe(element_id: str, details: dict) -> str:

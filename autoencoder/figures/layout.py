@@ -136,14 +136,6 @@ def update_directions(step: Step) -> dict:
     return {"W1": directions["W1"], "W2": directions["W2"]}
 
 
-def fmt3(v: float) -> str:
-    """Three decimals, or scientific notation for magnitudes a projector cannot show."""
-    v = float(v)
-    if abs(v) < 5e-4:
-        return "0.000"  # never "-0.000"
-    return f"{v:.3f}" if abs(v) < 1e4 else f"{v:.2e}"
-
-
 def finite(a) -> np.ndarray:
     """As floats, with NaN as 0 and infinities as the largest floats (colours never fail)."""
     return np.nan_to_num(np.asarray(a, dtype=float), nan=0.0, posinf=1e308, neginf=-1e308)
@@ -159,11 +151,6 @@ def edge_widths(values, large: bool = False) -> np.ndarray:
     """Line width in px grows with |w| (1.2 px at 0, 7.2 px at |w| >= 3)."""
     mag = np.clip(np.abs(finite(values)), 0, WEIGHT_RANGE) / WEIGHT_RANGE
     return (1.2 + 6.0 * mag) * (1.4 if large else 1.0)
-
-
-def full_precision(v) -> str:
-    """Every digit of a float, for hover text."""
-    return repr(float(v))
 
 
 def activation_colours(values) -> list[str]:
