@@ -3,20 +3,16 @@ squared error or the cross-entropy, :mod:`autoencoder.core.losses`)."""
 
 import numpy as np
 
-from autoencoder.core.activations import get_activation
-from autoencoder.core.losses import check_loss, get_loss
+from autoencoder.core.losses import check_loss
 from autoencoder.core.model import Params
 from autoencoder.core.phases import PHASE_NAMES, advance, start_step, update_directions
 
 
 def loss(params: Params, x, activation="sigmoid", loss_name="squared") -> float:
     """E = 1/2 sum((x - a_o)^2) (or the cross-entropy) for one example x (8,), or summed
-    over the patterns of a batch x (P, 8)."""
-    f = get_activation(activation).f
-    out = f(f(x @ params.W1 + params.b1) @ params.W2 + params.b2)
-    if loss_name == "squared":
-        return float(0.5 * np.sum((x - out) ** 2))
-    return float(np.sum(get_loss(loss_name).value(x, out)))
+    over the patterns of a batch x (P, 8): the core's forward phases, up to the error."""
+    s = start_step(params, x, activation=activation, loss=loss_name)
+    return advance(s, PHASE_NAMES.index("error") + 1).loss
 
 
 def numeric_gradient(

@@ -1,16 +1,18 @@
 """What learning did: loss curve, hidden codes, notebook rule vs exact (and the race),
 gradient check. The tabs are lazy: only the open one computes, cached per session state."""
 
+from functools import partial
+
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from autoencoder.core.activations import get_activation
 from autoencoder.core.gradcheck import gradcheck
 from autoencoder.core.model import bits_to_str, init_params
-from autoencoder.core.phases import finish_step, one_pattern, start_step
+from autoencoder.core.phases import PHASE_NAMES, advance, finish_step, one_pattern, start_step
 from autoencoder.core.training import codes_distinct, hidden_code_bits, is_learned, train
 from autoencoder.figures import code_cube_figure, loss_figure
+from autoencoder.io.numbers import fixed, loss_number, notebook_number, scientific, short
 
 from .panels import CHART_CONFIG, LOSS_CHART_CONFIG
 from .state import memo, session
@@ -50,14 +52,15 @@ def loss_panel():
         "loss_figure", (len(s.losses), s.losses[-1]), lambda: loss_figure({"loss": list(s.losses)})
     )
     st.plotly_chart(fig, key="loss_chart", config=LOSS_CHART_CONFIG)
-    st.caption(f"Last epoch: summed E = {s.losses[-1]:.6f} after {len(s.losses)} epochs.")
+    st.caption(f"Last epoch: summed E = {loss_number(s.losses[-1])} after {len(s.losses)} epochs.")
 
 
 def hidden_codes(params, patterns, activation):
-    """(P, 3) hidden activations and (P, 8) outputs of each pattern."""
-    f = get_activation(activation).f
-    hidden = f(patterns @ params.W1 + params.b1)
-    return hidden, f(hidden @ params.W2 + params.b2)
+    """(P, 3) hidden activations and (P, 8) outputs of each pattern: the core's forward
+    phases, all patterns at once."""
+    s = start_step(params, patterns, activation=activation, mode="batch")
+    s = advance(s, PHASE_NAMES.index("output_a") + 1)
+    return s.hidden_a, s.output_a
 
 
 def codes_panel():
@@ -74,7 +77,7 @@ def codes_panel():
             "output": [bits_to_str(o) for o in outputs],
         }
     )
-    st.table(table.style.format({"h1": "{:.4f}", "h2": "{:.4f}", "h3": "{:.4f}"}))
+    st.table(table.style.format({h: partial(fixed, places=4) for h in ("h1", "h2", "h3")}))
     learned = bool(is_learned(outputs, s.patterns))
     st.markdown(
         f"Set learned (every output on the right side of 0.5): **{'yes' if learned else 'no'}**"
@@ -143,10 +146,10 @@ def rules_panel():
     )
     deltas["difference"] = deltas["notebook"] - deltas["exact"]
     st.markdown(f"This step's deltas on {where}, from the same weights:")
-    st.table(deltas.style.format({c: "{:.8f}" for c in ("exact", "notebook", "difference")}))
+    st.table(deltas.style.format(notebook_number, subset=["exact", "notebook", "difference"]))
     st.markdown(
         f"Cosine between the two rules' updates of all 59 parameters: "
-        f"**{update_cosine(steps):.6f}** (1 = same direction)."
+        f"**{fixed(update_cosine(steps), 6)}** (1 = same direction)."
     )
     race_panel()
 
@@ -163,7 +166,7 @@ def run_race():
     start = init_params(s.settings.seed)
     results = {rule: train(start, s.patterns, rule=rule, **kw) for rule in ("exact", "notebook")}
     st.session_state["race_result"] = {
-        "from": f"seed {s.settings.seed}, η = {s.settings.lr:g}, {s.settings.activation}",
+        "from": f"seed {s.settings.seed}, η = {short(s.settings.lr)}, {s.settings.activation}",
         "curves": {r: res.loss_history[:, 0].tolist() for r, res in results.items()},
         "learned_at": {r: res.learned_at[0] for r, res in results.items()},
     }
@@ -204,7 +207,7 @@ def gradcheck_panel():
     on = f"all {len(x)} patterns (E summed)" if x.ndim == 2 else f"x = {bits_to_str(x)}"
     st.markdown(
         f"Largest relative error between the exact rule's gradient and central finite "
-        f"differences of E on {on}: **{err:.2e}** "
+        f"differences of E on {on}: **{scientific(err, 2)}** "
         f"({'below' if ok else 'above'} 1e-7)."
     )
     st.caption("Checked on the current weights; recomputed when they change.")
