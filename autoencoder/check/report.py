@@ -2,6 +2,7 @@
 
 from autoencoder.check.checker import covered, diff_lines
 from autoencoder.check.phase_arrays import SUPPORTING
+from autoencoder.io.numbers import short, significant
 
 
 def _describe(verdict: dict) -> str:
@@ -10,7 +11,8 @@ def _describe(verdict: dict) -> str:
         return f"known mistake: {verdict.get('sentence') or verdict['why']} ({verdict['mistake']})"
     if status == "mismatch" and "index" in verdict:
         where = f"{verdict['array']}[{', '.join(map(str, verdict['index']))}]"
-        return f"mismatch: {where} is {verdict['got']:.10g}, expected {verdict['expected']:.10g}"
+        got, expected = significant(verdict["got"], 10), significant(verdict["expected"], 10)
+        return f"mismatch: {where} is {got}, expected {expected}"
     if status == "mismatch":
         return f"mismatch: {verdict['array']} has {verdict['why']}"
     return status
@@ -62,7 +64,7 @@ def format_report(report: dict) -> str:
     lines += [f"Note: {note}" for note in report.get("notes", [])]
     lines += [f"Ignored: {key}" for key in report.get("ignored", [])]
     lines.append(
-        f"Checked against the {s['rule']} rule: input {s['input']}, lr {s['lr']:g}, "
+        f"Checked against the {s['rule']} rule: input {s['input']}, lr {short(s['lr'])}, "
         f"{s['activation']}."
     )
     for number, (phase, verdict) in enumerate(report["phases"].items(), 1):

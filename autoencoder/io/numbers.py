@@ -20,6 +20,11 @@ def significant(value, digits: int) -> str:
     return f"{float(value):.{digits}g}"
 
 
+def scientific(value, places: int) -> str:
+    """Scientific notation with ``places`` decimals: scientific(0.00012, 2) is '1.20e-04'."""
+    return f"{float(value):.{places}e}"
+
+
 def short(value) -> str:
     """A setting as it was given, in 6 significant digits: η = 0.5, 1e+06."""
     return significant(value, 6)
@@ -32,7 +37,7 @@ def full_precision(value) -> str:
 
 def _fixed_or_scientific(value, places: int, huge: float, sci_places: int) -> str:
     value = float(value)
-    return fixed(value, places) if abs(value) < huge else f"{value:.{sci_places}e}"
+    return fixed(value, places) if abs(value) < huge else scientific(value, sci_places)
 
 
 def equation_number(value) -> str:

@@ -9,6 +9,7 @@ from autoencoder.core.phases import PHASE_ARRAYS, PHASE_NAMES, Step, performed, 
 from autoencoder.core.rules import get_rule
 from autoencoder.figures.math_parts import f_of, num, paren, plus
 from autoencoder.io.notebook_text import NOTEBOOK_VARIABLES
+from autoencoder.io.numbers import loss_number, notebook_number, printed_array
 
 TITLES = {
     "ready": "Ready: the next click computes the hidden pre-activations",
@@ -72,20 +73,12 @@ PHASE_VARIABLES = {
 }
 
 
-def notebook_repr(value) -> str:
-    """numpy's repr with 8 decimals; vectors as the notebook's (1, n) row arrays."""
-    arr = np.asarray(value, dtype=float)
-    if arr.ndim == 1:
-        arr = arr.reshape(1, -1)
-    return np.array_repr(arr, max_line_width=75, precision=8, suppress_small=False)
-
-
 def phase_arrays(step: Step, name: str) -> list[tuple[str, str]]:
     """[(notebook variable name, printed array)] for a performed phase."""
     if name == "ready" or not performed(step, name):
         return []
     values = phase_values(step, name).values()
-    return [(n, notebook_repr(v)) for n, v in zip(PHASE_VARIABLES[name], values)]
+    return [(n, printed_array(v)) for n, v in zip(PHASE_VARIABLES[name], values)]
 
 
 def step_printout(step: Step) -> str:
@@ -95,7 +88,7 @@ def step_printout(step: Step) -> str:
     for name in PHASE_NAMES[: step.done]:
         lines += [f"{n}\n{text}" for n, text in phase_arrays(step, name)]
         if name == "error":
-            lines.append(f"E = 1/2 sum(error**2)\n{step.loss:.8f}")
+            lines.append(f"E = 1/2 sum(error**2)\n{notebook_number(step.loss)}")
     return "\n\n".join(lines)
 
 
@@ -145,12 +138,14 @@ def _error(s: Step) -> str:
     if s.loss_name != "squared":
         terms = loss_terms(s.x, s.output_a)
         rows.append(r"E &= " + " + ".join(num(v) for v in terms[:4]))
-        rows.append(r"&\quad + " + " + ".join(num(v) for v in terms[4:]) + f" = {s.loss:.6f}")
+        rows.append(
+            r"&\quad + " + " + ".join(num(v) for v in terms[4:]) + f" = {loss_number(s.loss)}"
+        )
         return _aligned(r"e = x - a_o, \quad " + get_loss(s.loss_name).latex, rows)
     sq = s.error * s.error
     rows.append(r"\textstyle\sum_k e_k^2 &= " + " + ".join(num(v) for v in sq[:4]))
     rows.append(r"&\quad + " + " + ".join(num(v) for v in sq[4:]) + f" = {num(sq.sum())}")
-    rows.append(rf"E &= \tfrac12 \cdot {num(sq.sum())} = {s.loss:.6f}")
+    rows.append(rf"E &= \tfrac12 \cdot {num(sq.sum())} = {loss_number(s.loss)}")
     return _aligned(r"e = x - a_o, \quad E = \tfrac12 \textstyle\sum_k e_k^2", rows)
 
 

@@ -11,6 +11,7 @@ from autoencoder.core.model import bits_to_str
 from autoencoder.core.phases import Step
 from autoencoder.figures.equations import element_equations_html, phase_equation_html
 from autoencoder.figures.inspector import describe, element_details, inspector_rows
+from autoencoder.io.numbers import short
 
 from .phase_text import TITLES, phase_arrays, step_printout
 from .phase_text import caption as phase_caption
@@ -102,7 +103,7 @@ def caption(step: Step, example: int, patterns, next_bits: str, settings, patter
     """Which example the step trains on, what comes next, the rule and rate (a batch step:
     which pattern of it the nodes show, ``pattern``)."""
     n = len(patterns)
-    rule = f"rule: {settings.rule} · η = {settings.lr:g}"
+    rule = f"rule: {settings.rule} · η = {short(settings.lr)}"
     if step.batch:
         return batch_caption(step, min(pattern, step.n_patterns - 1), rule)
     if step.complete:
