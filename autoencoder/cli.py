@@ -26,6 +26,7 @@ from autoencoder.core.phases import PHASE_NAMES, next_phase, phase_result, start
 from autoencoder.core.rules import DEFAULT_ACTIVATION, RULES
 from autoencoder.core.training import DEFAULTS, codes_distinct, hidden_code_bits, train
 from autoencoder.io import weights_file as weights_io
+from autoencoder.io.numbers import loss_number, notebook_number, scientific
 
 MAX_CHECK_BYTES = 2_000_000
 PROG = "python -m autoencoder"  # how the usage lines say to run it
@@ -120,7 +121,7 @@ def cmd_step(args):
         for name, arrays in results.items():
             for key, value in arrays.items():
                 _print_array(f"{name}: {key}", value)
-        print(f"loss before the update: {step.loss:.8f}")
+        print(f"loss before the update: {notebook_number(step.loss)}")
     return 0
 
 
@@ -151,7 +152,7 @@ def cmd_train(args):
         print(json.dumps(summary))
         return 0
     print(f"epochs run: {result.epochs_run}   learned at: {result.learned_at[0]}")
-    print(f"final loss: {summary['final_loss']:.6f}")
+    print(f"final loss: {loss_number(summary['final_loss'])}")
     print("hidden codes (pattern -> activations -> bits):")
     for pattern, acts, bits in zip(patterns, hidden, hidden_code_bits(hidden)):
         pat = "".join(str(int(v)) for v in pattern)
@@ -163,7 +164,7 @@ def cmd_train(args):
 def cmd_gradcheck(args):
     params, _ = weights_io.load(args.weights)
     error = gradcheck(params, args.input, args.activation or "sigmoid", args.loss)
-    print(f"largest relative error: {error:.3e}")
+    print(f"largest relative error: {scientific(error, 3)}")
     return 0
 
 
