@@ -9,7 +9,18 @@ from hypothesis.extra.numpy import arrays
 from autoencoder.core.activations import ACTIVATIONS, get_activation
 from autoencoder.core.gradcheck import gradcheck, numeric_gradient, relative_errors, rule_gradient
 from autoencoder.core.model import N_PARAMS, Params, init_params, parse_bits, patterns_for
-from autoencoder.core.phases import PHASE_NAMES, finish_step, next_phase, run_step, start_step
+from autoencoder.core.phases import (
+    PHASE_ARRAYS,
+    PHASE_NAMES,
+    advance,
+    advance_through,
+    finish_step,
+    next_phase,
+    phase_values,
+    run_step,
+    start_step,
+)
+from autoencoder.core.rules import RULES, slope_at_a, slope_at_z, w1, w2_transposed
 
 bits = arrays(float, 8, elements=st.sampled_from([0.0, 1.0]))
 
@@ -143,3 +154,29 @@ def test_unknown_names_are_refused():
     with pytest.raises(ValueError, match="rule"):
         start_step(init_params(0), np.zeros(8), rule="magic")
     assert finish_step(start_step(init_params(0), np.zeros(8))).complete
+
+
+def test_a_rule_is_its_two_choices_and_the_deltas_follow_from_them():
+    """Each delta is e (or d_o carried back by the rule's matrix) times the rule's slope."""
+    assert (RULES["exact"].slope_of, RULES["exact"].back_matrix) == (slope_at_z, w2_transposed)
+    assert (RULES["notebook"].slope_of, RULES["notebook"].back_matrix) == (slope_at_a, w1)
+    assert [r.carries_back for r in RULES.values()] == ["W2^T", "W1"]
+    params, x, act = init_params(5), parse_bits("10110010"), get_activation("tanh")
+    for name, rule in RULES.items():
+        s = finish_step(start_step(params, x, rule=name, activation="tanh"))
+        assert np.array_equal(s.output_delta, s.error * rule.slope(act, s.output_a))
+        back = s.output_delta @ rule.back_matrix(params.W1, params.W2)
+        assert np.array_equal(s.hidden_delta, back * rule.slope(act, s.hidden_a))
+
+
+def test_advance_performs_a_count_of_phases_and_stops_at_the_end():
+    start = start_step(init_params(1), parse_bits("11011101"))
+    assert advance(start, 3).done == 3 and advance(advance(start, 3), 4).done == 7
+    assert advance(start, 99).done == 9 and advance_through(start, "error").done == 5
+    whole = finish_step(start)
+    assert np.array_equal(advance(start, 9).params.flat(), whole.params.flat())
+    assert phase_values(whole, "update_output").keys() == {"W2", "b2"}
+    assert PHASE_ARRAYS["hidden_z"] == ("hidden_z",) and PHASE_ARRAYS["update_hidden"] == (
+        "W1",
+        "b1",
+    )

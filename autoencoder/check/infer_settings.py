@@ -14,7 +14,7 @@ import numpy as np
 
 from autoencoder.core.activations import ACTIVATIONS
 from autoencoder.core.model import Params, bits_to_str
-from autoencoder.core.phases import PHASE_NAMES, advance, start_step
+from autoencoder.core.phases import PHASE_NAMES, advance_through, start_step
 
 FORWARD = PHASE_NAMES[:5]  # hidden_z .. error
 ALL_INPUTS = np.array(list(itertools.product((0.0, 1.0), repeat=8)))
@@ -24,7 +24,7 @@ RELATIVE_TOL = 1e-6  # printed arrays reproduce to ~1e-7 of their size; chance n
 
 def _forward(p: Params, X: np.ndarray, activation: str) -> dict[str, np.ndarray]:
     """Each forward array for every row of X, (H, n): the core's phases, all rows at once."""
-    s = advance(start_step(p, X, activation=activation, mode="batch"), len(FORWARD))
+    s = advance_through(start_step(p, X, activation=activation, mode="batch"), "error")
     return {phase: getattr(s, phase) for phase in FORWARD}
 
 

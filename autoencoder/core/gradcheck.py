@@ -5,14 +5,14 @@ import numpy as np
 
 from autoencoder.core.losses import check_loss
 from autoencoder.core.model import Params
-from autoencoder.core.phases import PHASE_NAMES, advance, start_step, update_directions
+from autoencoder.core.phases import advance_through, start_step, update_directions
 
 
 def loss(params: Params, x, activation="sigmoid", loss_name="squared") -> float:
     """E = 1/2 sum((x - a_o)^2) (or the cross-entropy) for one example x (8,), or summed
     over the patterns of a batch x (P, 8): the core's forward phases, up to the error."""
     s = start_step(params, x, activation=activation, loss=loss_name)
-    return advance(s, PHASE_NAMES.index("error") + 1).loss
+    return advance_through(s, "error").loss
 
 
 def numeric_gradient(
@@ -46,7 +46,7 @@ def rule_gradient(params: Params, x, activation="sigmoid", loss_name="squared") 
     """dE/dtheta from the exact rule's deltas (the update is -lr times this), flat (59,);
     for a batch x (P, 8), of E summed over the patterns."""
     s = start_step(params, x, rule="exact", activation=activation, loss=loss_name)
-    s = advance(s, PHASE_NAMES.index("hidden_delta") + 1)
+    s = advance_through(s, "hidden_delta")
     return -Params(**update_directions(s)).flat()
 
 

@@ -214,11 +214,15 @@ def advance(s: Step, phases: int) -> Step:
     return s
 
 
+def advance_through(s: Step, phase: str) -> Step:
+    """``s`` with every phase up to and including ``phase`` performed (e.g. "error": the
+    forward pass and the loss)."""
+    return advance(s, PHASE_NAMES.index(phase) + 1 - s.done)
+
+
 def finish_step(s: Step) -> Step:
     """Perform every remaining phase of the step."""
-    while not s.complete:
-        s = next_phase(s)
-    return s
+    return advance(s, len(PHASES))
 
 
 def run_step(params, x, **settings) -> Step:

@@ -9,7 +9,7 @@ import streamlit as st
 
 from autoencoder.core.gradcheck import gradcheck
 from autoencoder.core.model import bits_to_str, init_params
-from autoencoder.core.phases import PHASE_NAMES, advance, finish_step, one_pattern, start_step
+from autoencoder.core.phases import advance_through, finish_step, one_pattern, start_step
 from autoencoder.core.training import codes_distinct, hidden_code_bits, is_learned, train
 from autoencoder.figures import code_cube_figure, loss_figure
 from autoencoder.io.numbers import fixed, loss_number, notebook_number, scientific, short
@@ -59,7 +59,7 @@ def hidden_codes(params, patterns, activation):
     """(P, 3) hidden activations and (P, 8) outputs of each pattern: the core's forward
     phases, all patterns at once."""
     s = start_step(params, patterns, activation=activation, mode="batch")
-    s = advance(s, PHASE_NAMES.index("output_a") + 1)
+    s = advance_through(s, "output_a")
     return s.hidden_a, s.output_a
 
 
