@@ -13,6 +13,7 @@ from autoencoder.core import mathml as m
 from autoencoder.core.activations import get_activation
 from autoencoder.core.losses import get_loss
 from autoencoder.core.phases import Step
+from autoencoder.core.rules import get_rule
 from autoencoder.figures.math_parts import (
     CDOT,
     DELTA,
@@ -90,19 +91,20 @@ def _output_delta(s: Step) -> str:
     if not get_loss(s.loss_name).slope_factor:
         head = [d, EQ, m.mi("e"), m.mtext("  (cross-entropy: no f′ factor)")]
     else:
-        at = sym("Z", "o") if s.rule == "exact" else sym("A", "o")
-        head = [d, EQ, m.mi("e"), m.mo("⊙"), fprime(at)]
-        if s.rule != "exact":
+        at_a = get_rule(s.rule).slope_at == "a"  # the rule's slope: f'(Z_o) or f'(A_o)
+        head = [d, EQ, m.mi("e"), m.mo("⊙"), fprime(sym("A" if at_a else "Z", "o"))]
+        if at_a:
             head += [m.mtext(" (slope at the activation)")]
     return _result(d, s.output_delta, head)
 
 
 def _hidden_delta(s: Step) -> str:
     d_o, d_h = sym("D", "o"), sym("D", "h")
-    if s.rule == "exact":
-        back, at, note = sym("W", 2, TOP), sym("Z", "h"), []
-    else:
-        back, at = sym("W", 1), sym("A", "h")
+    rule = get_rule(s.rule)  # its matrix carrying D_o back, and where it takes the slope
+    at = sym(rule.slope_at.upper(), "h")
+    back, note = sym("W", 2, TOP), []
+    if rule.carries_back == "W1":
+        back = sym("W", 1)
         note = [m.mtext(" (W₁ where "), sym("W", 2, TOP), m.mtext(" belongs)")]
     head = [d_h, EQ, m.parens(d_o, THIN, back), m.mo("⊙"), fprime(at), *note]
     return _result(d_h, s.hidden_delta, head)

@@ -77,7 +77,7 @@ def header_texts(step) -> list[str]:
 
 def key_text(step, hl) -> str:
     """One line under the graph: what edges mean, or what the phase's edge labels are."""
-    if step.phase == "hidden_delta" and step.rule == "notebook":
+    if step.phase == "hidden_delta" and hl["edges"] == "W1":  # the rule's back_weights
         return "notebook rule: δ_h reads W1 here, where the gradient needs W2ᵀ"
     if step.phase.startswith("update") and hl["edges"]:
         layer = hl["edges"]
