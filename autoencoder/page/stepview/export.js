@@ -74,30 +74,35 @@ function crc32(bytes) {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+/** A little-endian record of ``size`` bytes: ``fields`` = [[offset, value, 2 or 4 bytes]]. */
+function record(size, fields) {
+  const bytes = new DataView(new ArrayBuffer(size));
+  for (const [at, value, n] of fields) {
+    if (n === 4) bytes.setUint32(at, value, true);
+    else bytes.setUint16(at, value, true);
+  }
+  return bytes;
+}
+
 /** A zip archive (stored, no compression: PNGs are compressed already) of
  *  ``files`` = [{name, bytes: Uint8Array}], as a Blob. */
 export function zip(files) {
   const parts = [];
   const central = [];
   let offset = 0;
-  const header = (size) => { const b = new DataView(new ArrayBuffer(size)); return b; };
   for (const { name, bytes } of files) {
     const nameBytes = new TextEncoder().encode(name);
     const crc = crc32(bytes);
-    const local = header(30);
-    [[0, 0x04034b50, 4], [4, 20, 2], [14, crc, 4], [18, bytes.length, 4], [22, bytes.length, 4],
-      [26, nameBytes.length, 2]].forEach(([at, v, n]) => (n === 4 ? local.setUint32(at, v, true) : local.setUint16(at, v, true)));
+    const local = record(30, [[0, 0x04034b50, 4], [4, 20, 2], [14, crc, 4], [18, bytes.length, 4],
+      [22, bytes.length, 4], [26, nameBytes.length, 2]]);
     parts.push(local, nameBytes, bytes);
-    const entry = header(46);
-    [[0, 0x02014b50, 4], [4, 20, 2], [6, 20, 2], [16, crc, 4], [20, bytes.length, 4],
-      [24, bytes.length, 4], [28, nameBytes.length, 2], [42, offset, 4]]
-      .forEach(([at, v, n]) => (n === 4 ? entry.setUint32(at, v, true) : entry.setUint16(at, v, true)));
+    const entry = record(46, [[0, 0x02014b50, 4], [4, 20, 2], [6, 20, 2], [16, crc, 4],
+      [20, bytes.length, 4], [24, bytes.length, 4], [28, nameBytes.length, 2], [42, offset, 4]]);
     central.push(entry, nameBytes);
     offset += 30 + nameBytes.length + bytes.length;
   }
   const size = central.reduce((sum, part) => sum + part.byteLength, 0);
-  const end = header(22);
-  [[0, 0x06054b50, 4], [8, files.length, 2], [10, files.length, 2], [12, size, 4], [16, offset, 4]]
-    .forEach(([at, v, n]) => (n === 4 ? end.setUint32(at, v, true) : end.setUint16(at, v, true)));
+  const end = record(22, [[0, 0x06054b50, 4], [8, files.length, 2], [10, files.length, 2],
+    [12, size, 4], [16, offset, 4]]);
   return new Blob([...parts, ...central, end], { type: "application/zip" });
 }
