@@ -11,7 +11,7 @@ part of the network the current phase reads and writes is outlined in amber (see
 import numpy as np
 import plotly.graph_objects as go
 
-from autoencoder.core.phases import Step
+from autoencoder.core.phases import UPDATED_BY, Step, performed
 from autoencoder.figures.ids import HIDDEN_IDS, INPUT_IDS, OUTPUT_IDS
 from autoencoder.figures.labels import headers, name_trace, selected_trace
 from autoencoder.figures.layout import (
@@ -77,7 +77,7 @@ def _edge_trace(step, weights, hl, labels, size, font) -> dict:
     """One marker trace at the 48 edge points: hover, ids, labels and the colour bar."""
     dirs = update_directions(step)
     grads = {k: (None if v is None else v.ravel()) for k, v in dirs.items()}
-    updated = {"W2": step.done >= 8, "W1": step.done >= 9}
+    updated = {w: performed(step, UPDATED_BY[w]) for w in ("W1", "W2")}
     vel = step.velocity.as_dict() if step.velocity is not None else {}
     hover, text = [], []
     for n, eid in enumerate(EDGE_IDS):
