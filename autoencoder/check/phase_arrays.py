@@ -54,10 +54,8 @@ def inputs_of(step: Step, start: Params) -> PhaseInputs:
     parameters before the step (``step`` may hold a student's updated ones)."""
     arrays = {name: getattr(step, name) for name in CHAINED}
     rule, act = get_rule(step.rule), get_activation(step.activation)
-    p = start
-    return PhaseInputs(
-        step.x, p.W1, p.b1, p.W2, p.b2, step.lr, act, rule, **arrays, loss=step.loss_name
-    )
+    W1, b1, W2, b2 = start.as_dict().values()
+    return PhaseInputs(step.x, W1, b1, W2, b2, step.lr, act, rule, **arrays, loss=step.loss_name)
 
 
 def step_before(c: PhaseInputs, phase: str) -> Step:
