@@ -21,8 +21,12 @@ from autoencoder.page import (
 sharing.open_session()  # a new browser session gets the state its URL describes
 lecture.read_link()  # before set_page_config: ?presentation=1 collapses the sidebar
 
-st.set_page_config(page_title="8-3-8 backprop, one phase at a time", page_icon="🧮", layout="wide",
-                   initial_sidebar_state=lecture.sidebar_state())  # fmt: skip
+st.set_page_config(
+    page_title="8-3-8 backprop, one phase at a time",
+    page_icon="🧮",
+    layout="wide",
+    initial_sidebar_state=lecture.sidebar_state(),
+)
 play.begin_run()
 panels.style()
 lecture.style()

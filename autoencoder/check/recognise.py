@@ -60,8 +60,10 @@ def _transpose_named(reading) -> None:
             if item.hint == key and flat(item.array).shape == shape[::-1]:
                 item.array = flat(item.array).T
         name = next(r["variable"] for r in reading.recognised if r["as"] == key)
-        reading.notes.append(f"{name} is printed {shape[1]}x{shape[0]} (a row per unit it "
-                             f"feeds): read transposed as {key}")  # fmt: skip
+        reading.notes.append(
+            f"{name} is printed {shape[1]}x{shape[0]} (a row per unit it "
+            f"feeds): read transposed as {key}"
+        )
 
 
 def _start(values: dict) -> Params | None:
@@ -144,8 +146,10 @@ def recognise(text: str) -> Recognition:
         values["input"] = found[0]
         inferred.append({"setting": "input", "value": bits_to_str(found[0]), "from": found[1]})
     stated = values.get("activation")
-    trials = {act: _label_with(act, values, labels, reading.seqs, start)
-              for act in ([stated] if isinstance(stated, str) else ACTIVATIONS)}  # fmt: skip
+    trials = {
+        act: _label_with(act, values, labels, reading.seqs, start)
+        for act in ([stated] if isinstance(stated, str) else ACTIVATIONS)
+    }
     # the activation under which most arrays are the rule's (then: are a known mistake)
     score = {act: (sum(rule for _, rule in t[3]), len(t[3])) for act, t in trials.items()}
     best = max(score.values())
@@ -155,21 +159,36 @@ def recognise(text: str) -> Recognition:
     elif len(winners) == 1 and best[0]:
         act_name = winners[0]
         said = _listed([name for name, rule in trials[act_name][3] if rule])
-        inferred.append({"setting": "activation", "value": act_name,
-                         "from": f"the only one under which {said} are the rule's"})  # fmt: skip
+        inferred.append(
+            {
+                "setting": "activation",
+                "value": act_name,
+                "from": f"the only one under which {said} are the rule's",
+            }
+        )
     else:
         act_name = DEFAULT_ACTIVATION["exact"]
-        assumed.append({"setting": "activation", "value": act_name,
-                        "why": "the plain sigmoid: not in the text, and the arrays fit "
-                               "more than one activation equally (or none)"})  # fmt: skip
+        assumed.append(
+            {
+                "setting": "activation",
+                "value": act_name,
+                "why": "the plain sigmoid: not in the text, and the arrays fit "
+                "more than one activation equally (or none)",
+            }
+        )
     values, labels, lr_inferred, _ = trials[act_name]
     values["activation"] = act_name
     inferred += lr_inferred
     if "lr" not in values:
         values["lr"] = DEFAULT_LR
-        assumed.append({"setting": "lr", "value": DEFAULT_LR,
-                        "why": "not in the text, and no updated parameter determines it "
-                               "(it enters only the updates)"})  # fmt: skip
+        assumed.append(
+            {
+                "setting": "lr",
+                "value": DEFAULT_LR,
+                "why": "not in the text, and no updated parameter determines it "
+                "(it enters only the updates)",
+            }
+        )
     found = _report(reading, values, notes, inferred, labels)
     found.assumed = assumed
     return found
@@ -201,12 +220,20 @@ def _report(reading, values, notes, inferred, labels) -> Recognition:
     recognised = list(reading.recognised)
     for label in labels:
         if label.key:
-            recognised.append({"variable": label.array_name, "as": label.key,
-                               "cell": label.item.cell,
-                               "shape": list(label.item.array.shape), "by": label.by,
-                               "matches": label.matches})  # fmt: skip
-    as_dicts = [{**label.as_dict(), "as": label.key, "by": label.by, "matches": label.matches}
-                for label in labels]  # fmt: skip
+            recognised.append(
+                {
+                    "variable": label.array_name,
+                    "as": label.key,
+                    "cell": label.item.cell,
+                    "shape": list(label.item.array.shape),
+                    "by": label.by,
+                    "matches": label.matches,
+                }
+            )
+    as_dicts = [
+        {**label.as_dict(), "as": label.key, "by": label.by, "matches": label.matches}
+        for label in labels
+    ]
     unrecognised = [
         {**label.as_dict(), "hint": label_hint(label.item.array.size)}
         for label in labels

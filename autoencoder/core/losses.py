@@ -70,7 +70,7 @@ LOSSES = {
                 mi("ln"),
                 parens(mn(1), mo("-"), _k("a")),
             ),
-        ),  # fmt: skip
+        ),
         slope_factor=False,
         delta_latex=r"\delta_o = e \quad \text{(cross-entropy: no } f'(z_o)\text{ factor)}",
         delta_mathml=row(

@@ -135,11 +135,14 @@ def pattern_picker(s):
     if st.session_state.get(PATTERN_KEY) not in range(1, n + 1):
         st.session_state[PATTERN_KEY] = 1
     st.segmented_control(
-        "Batch step: the graph's nodes show pattern", list(range(1, n + 1)), key=PATTERN_KEY,
-        format_func=lambda k: f"{k}", required=True,
+        "Batch step: the graph's nodes show pattern",
+        list(range(1, n + 1)),
+        key=PATTERN_KEY,
+        format_func=lambda k: f"{k}",
+        required=True,
         help="The weights and their updates are the whole batch's; the numbers on the "
         "nodes are one pattern's row of the batch. The caption under the graph says which.",
-    )  # fmt: skip
+    )
 
 
 def look(s=None) -> dict:
