@@ -93,8 +93,11 @@ def infer_input(p: Params, named: dict, unnamed: list) -> tuple[np.ndarray, str]
     winners = np.argwhere(scores == best)
     if best > 0 and len(set(winners[:, 1])) == 1:
         act, row = list(ACTIVATIONS)[winners[0, 0]], winners[0, 1]
-        names = [n if n == q else f"{n} as {q}" for (a, i, n), q in matched.items()
-                 if a == act and i == int(row)]  # fmt: skip
+        names = [
+            n if n == q else f"{n} as {q}"
+            for (a, i, n), q in matched.items()
+            if a == act and i == int(row)
+        ]
         return ALL_INPUTS[row], "the only input that reproduces " + ", ".join(names)
     with np.errstate(all="ignore"):
         return _from_error(arrays)
