@@ -58,6 +58,15 @@ def inputs_of(step: Step, start: Params) -> PhaseInputs:
     return PhaseInputs(step.x, W1, b1, W2, b2, step.lr, act, rule, **arrays, loss=step.loss_name)
 
 
+def carried_forward(own, computed: np.ndarray) -> np.ndarray:
+    """What the next phases read of a phase's array: the student's own where they gave it in
+    the rule's shape (any shape with those numbers, e.g. (1, 8) for (8,)), else the rule's
+    ``computed``. This is what judges each phase on the student's own inputs."""
+    if own is None or np.squeeze(own).shape != np.squeeze(computed).shape:
+        return computed
+    return np.reshape(own, np.shape(computed)).astype(float)
+
+
 def step_before(c: PhaseInputs, phase: str) -> Step:
     """``c`` as the core's Step just before ``phase``: parameters, input, settings and the
     arrays of the phases before it."""

@@ -13,12 +13,9 @@ from dataclasses import replace
 import numpy as np
 
 from autoencoder.check.check_input import CheckInput
+from autoencoder.check.phase_arrays import carried_forward
 from autoencoder.core.model import Params
 from autoencoder.core.phases import PHASE_NAMES, UPDATES, Step, next_phase, start_step
-
-
-def _fits(own, like: np.ndarray) -> bool:
-    return own is not None and np.squeeze(own).shape == np.squeeze(like).shape
 
 
 def with_students_arrays(step: Step, phase: str, ci: CheckInput) -> Step:
@@ -28,16 +25,14 @@ def with_students_arrays(step: Step, phase: str, ci: CheckInput) -> Step:
         params, velocity = step.params.as_dict(), step.velocity.as_dict()
         before = ci.start.as_dict()
         for name in UPDATES[phase][:2]:
-            own = ci.after.get(name)
-            if _fits(own, params[name]):
-                params[name] = np.reshape(own, params[name].shape).astype(float)
-                velocity[name] = params[name] - before[name]
+            own = carried_forward(ci.after.get(name), params[name])
+            if own is not params[name]:  # the student's, not the rule's
+                params[name], velocity[name] = own, own - before[name]
         return replace(step, params=Params(**params), velocity=Params(**velocity))
-    own = ci.arrays.get(phase)
     computed = getattr(step, phase)
-    if not _fits(own, computed):
+    own = carried_forward(ci.arrays.get(phase), computed)
+    if own is computed:  # nothing usable supplied
         return step
-    own = np.reshape(own, computed.shape).astype(float)
     changes = {phase: own}
     if phase == "error":
         changes["loss"] = float(0.5 * np.sum(own * own))

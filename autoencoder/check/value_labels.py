@@ -23,6 +23,7 @@ from autoencoder.check.phase_arrays import (
     STUDENT_KEYS,
     SUPPORTING,
     PhaseInputs,
+    carried_forward,
     tolerance,
 )
 from autoencoder.core.class_notebook import NOTEBOOK_LR
@@ -236,9 +237,7 @@ def by_value(values: dict, labels: list[Label], seqs: dict, c: PhaseInputs):
                 else:
                     values[name] = label.item.array
         if phase in STUDENT_KEYS:
-            own = values.get(phase)
-            fits = own is not None and flat(own).shape == reference[phase].shape
-            setattr(c, phase, flat(own) if fits else reference[phase])
+            setattr(c, phase, carried_forward(values.get(phase), reference[phase]))
     return inferred, fitting
 
 
