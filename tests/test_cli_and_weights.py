@@ -9,10 +9,11 @@ import sys
 import numpy as np
 import pytest
 
-from autoencoder.cli import COMMAND_LINES, main
+from autoencoder.cli import main
 from autoencoder.core.model import init_params
 from autoencoder.core.phases import run_step
 from autoencoder.io import weights_file as weights_io
+from autoencoder.io.command_line import COMMAND_LINES
 
 
 @pytest.fixture
