@@ -3,6 +3,7 @@ every catalogued mistake is recognised as itself, and a slip is found where it h
 
 import builtins
 import json
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -18,6 +19,7 @@ from autoencoder.check.student_step import student_steps
 from autoencoder.cli import main
 from autoencoder.core.activations import get_activation
 from autoencoder.core.class_notebook import NOTEBOOK_START, notebook_input
+from autoencoder.core.losses import cross_entropy
 from autoencoder.core.model import SHAPES, init_params
 from autoencoder.core.phases import PHASE_ARRAYS, PHASE_NAMES, run_step
 from autoencoder.core.rules import get_rule
@@ -396,4 +398,6 @@ def test_the_students_step_follows_the_checked_loss():
     ci = CheckInput(params, x, 0.5, "sigmoid", "exact", loss="cross-entropy")
     _, correct = student_steps(ci, "output_delta")
     np.testing.assert_array_equal(correct.output_delta, correct.error)
+    theirs, _ = student_steps(replace(ci, arrays={"error": correct.error + 0.01}), "error")
+    assert theirs.loss == pytest.approx(float(np.sum(cross_entropy(x, theirs.output_a))))
     assert check(ci)["phases"]["output_delta"]["status"] == "missing"

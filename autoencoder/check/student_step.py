@@ -34,8 +34,8 @@ def with_students_arrays(step: Step, phase: str, ci: CheckInput) -> Step:
     if own is computed:  # nothing usable supplied
         return step
     changes = {phase: own}
-    if phase == "error":
-        changes["loss"] = float(0.5 * np.sum(own * own))
+    if phase == "error" and step.loss_name == "squared":  # E = 1/2 sum(e^2) of their e
+        changes["loss"] = float(0.5 * np.sum(own * own))  # (cross-entropy's E: from a_o)
     return replace(step, **changes)
 
 
