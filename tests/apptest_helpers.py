@@ -72,8 +72,11 @@ def send(app, position=None, trigger=None, held=(), need=None):
     if position is not None:
         app.sent = getattr(app, "sent", 0) + 1
         state["position"] = {
-            "step": position[0], "phase": position[1], "seq": app.sent, "held": list(held),
-        }  # fmt: skip
+            "step": position[0],
+            "phase": position[1],
+            "seq": app.sent,
+            "held": list(held),
+        }
     if need is not None:
         state["need"] = {"keys": list(need), "seq": getattr(app, "sent", 0)}
     if state:

@@ -3,9 +3,16 @@
 from serving import SETTLED
 
 PHASES = (  # the nine phases, as the status line names them
-    "hidden_z", "hidden_a", "output_z", "output_a", "error",
-    "output_delta", "hidden_delta", "update_output", "update_hidden",
-)  # fmt: skip
+    "hidden_z",
+    "hidden_a",
+    "output_z",
+    "output_a",
+    "error",
+    "output_delta",
+    "hidden_delta",
+    "update_output",
+    "update_hidden",
+)
 # Graph labels that overlap, panel children wider than the panel, and sideways scroll.
 OVERLAPS = """() => {
   const boxes = [...document.querySelectorAll('.sv-label')]

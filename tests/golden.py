@@ -34,7 +34,7 @@ GOLDEN = {
     "b2": [0.66487496, 0.51750566, 0.68947114, 0.15105544, 0.62007091, 0.46989572,
            0.67080904, 0.96061369],
     "b1": [0.28850579, 0.15062215, 0.20712673],
-}  # fmt: skip
+}  # fmt: skip # a table of numbers, as the notebook printed them
 GOLDEN = {k: np.array(v) for k, v in GOLDEN.items()}
 
 # The notebook printed its starting values to 8 decimals, so the sums it forms from them

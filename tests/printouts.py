@@ -42,13 +42,25 @@ def _row(array) -> np.ndarray:
 
 # The numpy tutorial's names, in the order its loop computes them.
 TUTORIAL = [
-    ("wh", "W1"), ("bh", "b1"), ("wout", "W2"), ("bout", "b2"), ("X", "input"),
-    ("hidden_layer_input", "hidden_z"), ("hiddenlayer_activations", "hidden_a"),
-    ("output_layer_input", "output_z"), ("output", "output_a"), ("E", "error"),
-    ("slope_output_layer", "slope_out"), ("slope_hidden_layer", "slope_hidden"),
-    ("d_output", "output_delta"), ("d_hiddenlayer", "hidden_delta"),
-    ("wout", "after.W2"), ("bout", "after.b2"), ("wh", "after.W1"), ("bh", "after.b1"),
-]  # fmt: skip
+    ("wh", "W1"),
+    ("bh", "b1"),
+    ("wout", "W2"),
+    ("bout", "b2"),
+    ("X", "input"),
+    ("hidden_layer_input", "hidden_z"),
+    ("hiddenlayer_activations", "hidden_a"),
+    ("output_layer_input", "output_z"),
+    ("output", "output_a"),
+    ("E", "error"),
+    ("slope_output_layer", "slope_out"),
+    ("slope_hidden_layer", "slope_hidden"),
+    ("d_output", "output_delta"),
+    ("d_hiddenlayer", "hidden_delta"),
+    ("wout", "after.W2"),
+    ("bout", "after.b2"),
+    ("wh", "after.W1"),
+    ("bh", "after.b1"),
+]
 
 
 def tutorial_printout(arrays) -> str:
@@ -59,11 +71,24 @@ def tutorial_printout(arrays) -> str:
 
 # Course notation, printed as ``print(f"W1 = {W1}")``.
 COURSE = [
-    ("lr", "lr"), ("x", "input"), ("W1", "W1"), ("b1", "b1"), ("W2", "W2"), ("b2", "b2"),
-    ("z1", "hidden_z"), ("a1", "hidden_a"), ("z2", "output_z"), ("a2", "output_a"),
-    ("e", "error"), ("delta2", "output_delta"), ("delta1", "hidden_delta"),
-    ("W2", "after.W2"), ("b2", "after.b2"), ("W1", "after.W1"), ("b1", "after.b1"),
-]  # fmt: skip
+    ("lr", "lr"),
+    ("x", "input"),
+    ("W1", "W1"),
+    ("b1", "b1"),
+    ("W2", "W2"),
+    ("b2", "b2"),
+    ("z1", "hidden_z"),
+    ("a1", "hidden_a"),
+    ("z2", "output_z"),
+    ("a2", "output_a"),
+    ("e", "error"),
+    ("delta2", "output_delta"),
+    ("delta1", "hidden_delta"),
+    ("W2", "after.W2"),
+    ("b2", "after.b2"),
+    ("W1", "after.W1"),
+    ("b1", "after.b1"),
+]
 
 
 def course_printout(arrays) -> str:
@@ -71,8 +96,23 @@ def course_printout(arrays) -> str:
     return "\n".join(f"{name} = {np.asarray(arrays[key])}" for name, key in COURSE)
 
 
-BARE = ["W1", "b1", "W2", "b2", "hidden_z", "hidden_a", "output_z", "output_a", "error",
-        "output_delta", "hidden_delta", "after.W2", "after.b2", "after.W1", "after.b1"]  # fmt: skip
+BARE = [
+    "W1",
+    "b1",
+    "W2",
+    "b2",
+    "hidden_z",
+    "hidden_a",
+    "output_z",
+    "output_a",
+    "error",
+    "output_delta",
+    "hidden_delta",
+    "after.W2",
+    "after.b2",
+    "after.W1",
+    "after.b1",
+]
 
 
 def bare_printout(arrays) -> str:

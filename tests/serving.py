@@ -51,7 +51,7 @@ def streamlit_server(script: Path, port: int | None = None, cwd: Path = ROOT):
         "--server.headless", "true", "--server.port", str(port),
         "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
         "--server.fileWatcherType", "none",
-    ]  # fmt: skip
+    ]  # fmt: skip # a command line: an option and its value together
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:

@@ -50,9 +50,14 @@ def test_batch_shapes_and_the_summed_updates():
         if isinstance(value, np.ndarray):
             shapes[name] = value.shape
     assert shapes == {
-        "hidden_z": (8, 3), "hidden_a": (8, 3), "output_z": (8, 8), "output_a": (8, 8),
-        "error": (8, 8), "output_delta": (8, 8), "hidden_delta": (8, 3),
-    }  # fmt: skip
+        "hidden_z": (8, 3),
+        "hidden_a": (8, 3),
+        "output_z": (8, 8),
+        "output_a": (8, 8),
+        "error": (8, 8),
+        "output_delta": (8, 8),
+        "hidden_delta": (8, 3),
+    }
     assert step.batch and step.n_patterns == 8
     np.testing.assert_array_equal(step.velocity.W2, 0.5 * (step.hidden_a.T @ step.output_delta))
     np.testing.assert_array_equal(step.velocity.b2, 0.5 * step.output_delta.sum(axis=0))
@@ -80,8 +85,9 @@ def test_one_pattern_batch_equals_the_online_step():
     np.testing.assert_array_equal(batch.params.flat(), online.params.flat())
 
 
-@pytest.mark.parametrize("activation, loss", [("sigmoid", "squared"), ("tanh", "squared"),
-                                              ("sigmoid", "cross-entropy")])  # fmt: skip
+@pytest.mark.parametrize(
+    "activation, loss", [("sigmoid", "squared"), ("tanh", "squared"), ("sigmoid", "cross-entropy")]
+)
 def test_the_exact_batch_update_is_minus_lr_times_the_summed_gradient(activation, loss):
     params, lr = init_params(2), 0.3
     step = run_step(params, ONE_HOT, lr=lr, activation=activation, loss=loss, mode="batch")

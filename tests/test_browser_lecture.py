@@ -68,8 +68,10 @@ def test_keys_step_undo_full_step_and_play(browser, app_url):
 def test_presentation_toggle_enlarges_text_and_collapses_sidebar(browser, app_url, artifacts):
     context, page = open_page(browser, app_url)
     assert page.locator("[data-testid=stSidebar][data-collapsed=false]").count() == 1
-    before = {s: font_px(page, s) for s in (".st-key-status", ".st-key-status strong",
-                                              ".st-key-phase_detail")}  # fmt: skip
+    before = {
+        s: font_px(page, s)
+        for s in (".st-key-status", ".st-key-status strong", ".st-key-phase_detail")
+    }
     chart_before = page.locator(".st-key-network .js-plotly-plot").bounding_box()["height"]
     page.locator(".st-key-presentation label").click()
     page.wait_for_function(

@@ -148,9 +148,14 @@ def test_text_without_cell_headers():
     )
     report = check_text(text)
     assert {r["variable"] for r in report["recognised"]} == {
-        "lr", "input_layer", "hidden_weight", "hidden_bias", "output_weight", "output_bias",
+        "lr",
+        "input_layer",
+        "hidden_weight",
+        "hidden_bias",
+        "output_weight",
+        "output_bias",
         "delta_out",
-    }  # fmt: skip
+    }
     assert report["first_mismatch"] == "output_delta"
     assert statuses(report)["hidden_z"] == "missing"
 

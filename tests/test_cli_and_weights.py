@@ -153,9 +153,16 @@ def test_step_json_contract(weights_file, capsys):
     np.testing.assert_allclose(out["W1"], expected.params.W1, rtol=1e-15)
     assert out["loss"] == pytest.approx(expected.loss, rel=1e-15)
     assert list(out["phases"]) == [
-        "hidden_z", "hidden_a", "output_z", "output_a", "error",
-        "output_delta", "hidden_delta", "update_output", "update_hidden",
-    ]  # fmt: skip
+        "hidden_z",
+        "hidden_a",
+        "output_z",
+        "output_a",
+        "error",
+        "output_delta",
+        "hidden_delta",
+        "update_output",
+        "update_hidden",
+    ]
     np.testing.assert_allclose(out["phases"]["hidden_delta"], expected.hidden_delta, rtol=1e-15)
 
 

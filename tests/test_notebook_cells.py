@@ -100,9 +100,19 @@ def test_statements_on_one_line_are_read_one_by_one():
 
 def test_a_parameter_read_before_it_is_printed_is_taken_as_printed_before_its_update():
     text = "\n".join(
-        ["In [1]:", "check(wh)", "print(wh)", "", W1_TEXT, "In [2]:", "wh += 1", "wh", "",
-         W1_TEXT.replace("1.", "2.")]
-    )  # fmt: skip
+        [
+            "In [1]:",
+            "check(wh)",
+            "print(wh)",
+            "",
+            W1_TEXT,
+            "In [2]:",
+            "wh += 1",
+            "wh",
+            "",
+            W1_TEXT.replace("1.", "2."),
+        ]
+    )
     reading = read_notebook_text(text, key_for)
     assert [(r["as"], r["cell"]) for r in reading.recognised] == [
         ("W1", "In [1]"),

@@ -24,8 +24,19 @@ def test_every_printed_array_is_reproduced():
         step = next_phase(step)
         assert step.phase == name
         seen.update(phase_result(step, name))
-    for key in ("hidden_z", "hidden_a", "output_z", "output_a", "error", "output_delta",
-                "hidden_delta", "W1", "b1", "W2", "b2"):  # fmt: skip
+    for key in (
+        "hidden_z",
+        "hidden_a",
+        "output_z",
+        "output_a",
+        "error",
+        "output_delta",
+        "hidden_delta",
+        "W1",
+        "b1",
+        "W2",
+        "b2",
+    ):
         np.testing.assert_allclose(
             seen[key], GOLDEN[key], rtol=0, atol=PRINT_TOLERANCE, err_msg=key
         )

@@ -172,8 +172,13 @@ def test_sessions_are_separate():
 
 
 def test_phase_text_reproduces_the_notebook_print():
-    s = start_step(NOTEBOOK_START, [1, 1, 0, 1, 1, 1, 0, 1], lr=0.1, rule="notebook",
-                   activation="shifted-sigmoid")  # fmt: skip
+    s = start_step(
+        NOTEBOOK_START,
+        [1, 1, 0, 1, 1, 1, 0, 1],
+        lr=0.1,
+        rule="notebook",
+        activation="shifted-sigmoid",
+    )
     for _ in range(7):
         s = next_phase(s)
     assert phase_arrays(s, "hidden_delta") == [

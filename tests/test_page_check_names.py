@@ -17,9 +17,12 @@ from autoencoder.core.phases import PHASE_NAMES
 INFERRED = {
     "tutorial": ["**activation** `sigmoid`: inferred", "**lr** `0.5`: inferred"],
     "course": ["**activation** `sigmoid`: inferred"],
-    "bare": ["**input** `10110010`: inferred", "**activation** `sigmoid`: inferred",
-             "**lr** `0.5`: inferred"],
-}  # fmt: skip
+    "bare": [
+        "**input** `10110010`: inferred",
+        "**activation** `sigmoid`: inferred",
+        "**lr** `0.5`: inferred",
+    ],
+}
 
 
 @pytest.fixture(scope="module")

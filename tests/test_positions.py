@@ -12,8 +12,14 @@ from autoencoder.session.session import Session, Settings
 
 
 def fingerprint(s: Session):
-    return (s.status_text(), s.step_id, s.example, round(s.epoch_loss, 12), len(s.losses),
-            tuple(s.params.flat()))  # fmt: skip
+    return (
+        s.status_text(),
+        s.step_id,
+        s.example,
+        round(s.epoch_loss, 12),
+        len(s.losses),
+        tuple(s.params.flat()),
+    )
 
 
 def pressed(n: int, **settings_) -> Session:

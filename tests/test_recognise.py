@@ -25,7 +25,11 @@ from autoencoder.io.notebook_text import NOTEBOOK_NAMES, example_text
 
 ACTIVATIONS = ("sigmoid", "shifted-sigmoid", "tanh")
 # What each style leaves out, and so what is inferred from its numbers.
-INFERRED = {"tutorial": {"activation", "lr"}, "course": {"activation"}, "bare": {"input", "activation", "lr"}}  # fmt: skip
+INFERRED = {
+    "tutorial": {"activation", "lr"},
+    "course": {"activation"},
+    "bare": {"input", "activation", "lr"},
+}
 
 
 def statuses(report) -> dict:
@@ -138,8 +142,14 @@ def test_a_slip_is_labelled_as_nearly_its_array_and_found_at_its_element():
     arrays["output_z"][5] += 0.125  # the student's later arrays do not follow from it
     report = check_text(bare_printout(arrays))
     [label] = [a for a in report["labels"] if a["as"] == "output_z"]
-    assert label == {"array": "array 7", "cell": "cell 1", "shape": [8], "as": "output_z",
-                     "by": "nearly", "matches": "nearly the rule's output_z"}  # fmt: skip
+    assert label == {
+        "array": "array 7",
+        "cell": "cell 1",
+        "shape": [8],
+        "as": "output_z",
+        "by": "nearly",
+        "matches": "nearly the rule's output_z",
+    }
     verdict = report["phases"]["output_z"]
     assert verdict["status"] == "mismatch" and verdict["index"] == [5]
     assert verdict["got"] - verdict["expected"] == pytest.approx(0.125)
@@ -148,11 +158,18 @@ def test_a_slip_is_labelled_as_nearly_its_array_and_found_at_its_element():
 def test_weights_stored_the_other_way_round_are_read_transposed():
     """w_ih as (hidden x input), column vectors: the layout of many from-scratch books."""
     arrays, col = student_arrays(seed=7, lr=0.3), (lambda v: np.reshape(v, (-1, 1)))
-    lines = [("w_ih", arrays["W1"].T), ("b_h", col(arrays["b1"])), ("w_ho", arrays["W2"].T),
-             ("b_o", col(arrays["b2"])), ("inputs", col(X)),
-             ("hidden_outputs", col(arrays["hidden_a"])), ("final_outputs", col(arrays["output_a"])),
-             ("output_errors", col(arrays["error"])), ("w_ho", arrays["after.W2"].T),
-             ("w_ih", arrays["after.W1"].T)]  # fmt: skip
+    lines = [
+        ("w_ih", arrays["W1"].T),
+        ("b_h", col(arrays["b1"])),
+        ("w_ho", arrays["W2"].T),
+        ("b_o", col(arrays["b2"])),
+        ("inputs", col(X)),
+        ("hidden_outputs", col(arrays["hidden_a"])),
+        ("final_outputs", col(arrays["output_a"])),
+        ("output_errors", col(arrays["error"])),
+        ("w_ho", arrays["after.W2"].T),
+        ("w_ih", arrays["after.W1"].T),
+    ]
     report = check_text("\n".join(f"{name}:\n{array}" for name, array in lines))
     assert "w_ih is printed 3x8 (a row per unit it feeds): read transposed as W1" in report["notes"]
     assert inferred(report) == {"activation": "sigmoid", "lr": 0.3}
@@ -170,8 +187,10 @@ def test_the_class_notebook_with_every_name_changed_gets_the_same_verdicts():
     assert statuses(renamed) == statuses(original)
     assert renamed["first_mismatch"] == "output_delta"
     assert {r["by"] for r in renamed["recognised"] if r["variable"] != "activation"} == {
-        "shape", "value", "name"  # "name": the updated parameters, printed again after update
-    }  # fmt: skip
+        "shape",
+        "value",
+        "name",  # "name": the updated parameters, printed again after update
+    }
     assert original["labels"] == original["inferred"] == original["unrecognised"] == []
 
 
@@ -268,6 +287,10 @@ def test_the_tutorial_run_as_a_notebook_is_read_by_its_code_and_names(forget):
     judged = {p: s for p, s in statuses(report).items() if s[0] != "missing" and p != phase}
     assert set(judged) | {phase} - {None} == set(PHASE_NAMES) - {"hidden_z", "output_z", "error"}
     assert set(judged.values()) == {("match", None)}
-    assert report["settings"] == {"input": "10110010", "lr": 0.5, "activation": "sigmoid",
-                                  "rule": "exact"}  # fmt: skip
+    assert report["settings"] == {
+        "input": "10110010",
+        "lr": 0.5,
+        "activation": "sigmoid",
+        "rule": "exact",
+    }
     assert report["inferred"] == report["assumed"] == []  # the code states them

@@ -15,9 +15,39 @@ from autoencoder.check.name_families import ALL_NAMES
 from autoencoder.check.recognise import MAX_ITEMS
 from autoencoder.core.phases import PHASE_NAMES
 
-TOKENS = ["[", "]", "[[", "]]", "(", ")", "array(", ",", " ", "\n", "\n\n", "0", "1", "0.5",
-          "-1.25", "1e3", "1e309", "nan", "...", ":", " = ", "+= ", "In [3]:", "Out[3]: ",
-          "print(", "np.dot(", "expit(", " + 1", "#", '"', *sorted(ALL_NAMES)[:40]]  # fmt: skip
+TOKENS = [
+    "[",
+    "]",
+    "[[",
+    "]]",
+    "(",
+    ")",
+    "array(",
+    ",",
+    " ",
+    "\n",
+    "\n\n",
+    "0",
+    "1",
+    "0.5",
+    "-1.25",
+    "1e3",
+    "1e309",
+    "nan",
+    "...",
+    ":",
+    " = ",
+    "+= ",
+    "In [3]:",
+    "Out[3]: ",
+    "print(",
+    "np.dot(",
+    "expit(",
+    " + 1",
+    "#",
+    '"',
+    *sorted(ALL_NAMES)[:40],
+]
 SHAPES = [(8, 3), (3,), (1, 3), (3, 8), (8,), (1, 8), (8, 1), (3, 1), (4, 3), (2,), (1,)]
 NAMES = sorted(ALL_NAMES) + ["foo", "hidden weights", "Out", "x1"]
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -69,8 +99,14 @@ def printed_arrays(draw):
         text = draw(st.sampled_from([str, repr]))(array)
         form = draw(st.sampled_from(["bare", "label", "colon", "assign"]))
         name = draw(st.sampled_from(NAMES))
-        lines.append({"bare": text, "label": f"{name} {text}", "colon": f"{name}:\n{text}",
-                      "assign": f"{name} = {text}"}[form])  # fmt: skip
+        lines.append(
+            {
+                "bare": text,
+                "label": f"{name} {text}",
+                "colon": f"{name}:\n{text}",
+                "assign": f"{name} = {text}",
+            }[form]
+        )
     return "\n".join(lines)
 
 

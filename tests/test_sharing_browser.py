@@ -102,9 +102,10 @@ def test_export_then_import_into_a_fresh_session_then_a_bad_file(browser, app_ur
     fresh = open_page(browser, app_url)
     assert shown(fresh) != wanted
     open_sharing(fresh)
-    fresh.set_input_files(".st-key-import input[type=file]", files=[
-        {"name": "state.json", "mimeType": "application/json", "buffer": exported}
-    ])  # fmt: skip
+    fresh.set_input_files(
+        ".st-key-import input[type=file]",
+        files=[{"name": "state.json", "mimeType": "application/json", "buffer": exported}],
+    )
     fresh.wait_for_function(
         "() => document.querySelector('.st-key-status').innerText.includes('Step 96')"
     )
@@ -116,9 +117,10 @@ def test_export_then_import_into_a_fresh_session_then_a_bad_file(browser, app_ur
     fresh.screenshot(path=artifacts / "sharing-imported.png")
 
     url = fresh.url
-    fresh.set_input_files(".st-key-import input[type=file]", files=[
-        {"name": "bad.json", "mimeType": "application/json", "buffer": b'{"W1": [[NaN]]}'}
-    ])  # fmt: skip
+    fresh.set_input_files(
+        ".st-key-import input[type=file]",
+        files=[{"name": "bad.json", "mimeType": "application/json", "buffer": b'{"W1": [[NaN]]}'}],
+    )
     alert = fresh.locator("[data-testid=stAlertContentError]")
     alert.wait_for(timeout=30_000)
     settle(fresh)
