@@ -6,9 +6,10 @@ import pytest
 
 from autoencoder.core.model import ONE_HOT, init_params
 from autoencoder.core.phases import next_phase, one_pattern, start_step
-from autoencoder.figures.equations import element_equations_html, phase_equation_html
+from autoencoder.figures.equations import phase_equation_html
 from autoencoder.figures.ids import ALL_IDS
 from autoencoder.figures.inspector import element_details
+from autoencoder.figures.inspector_equations import element_equations_html
 from autoencoder.figures.stepview import position_view
 from autoencoder.io.numbers import label_number
 from autoencoder.page.phase_text import caption, step_printout

@@ -1,5 +1,6 @@
-"""The equations as MathML (figures.equations, figures.math_parts, mathml): well-formed MathML in
-its namespace, the same numbers as the LaTeX the page shows today, escaped text."""
+"""The equations as MathML (figures.equations, figures.inspector_equations, figures.math_parts,
+mathml): well-formed MathML in its namespace, the same numbers as the LaTeX the page shows
+today, escaped text."""
 
 import ast
 import pathlib
@@ -14,13 +15,10 @@ from autoencoder.core.activations import ACTIVATIONS
 from autoencoder.core.model import Params, init_params
 from autoencoder.core.phases import PHASE_NAMES, next_phase, start_step
 from autoencoder.core.rules import RULES
-from autoencoder.figures.equations import (
-    EQUATION_CSS,
-    element_equations_html,
-    phase_equation_html,
-)
+from autoencoder.figures.equations import EQUATION_CSS, phase_equation_html
 from autoencoder.figures.ids import ALL_IDS
 from autoencoder.figures.inspector import element_details
+from autoencoder.figures.inspector_equations import element_equations_html
 from autoencoder.page.phase_text import phase_latex
 
 NS = "{http://www.w3.org/1998/Math/MathML}"
@@ -186,7 +184,12 @@ def test_css_styles_the_classes_the_markup_uses():
 
 
 def test_equation_modules_import_neither_streamlit_nor_plotly():
-    for name in ("core/mathml.py", "figures/math_parts.py", "figures/equations.py"):
+    for name in (
+        "core/mathml.py",
+        "figures/math_parts.py",
+        "figures/equations.py",
+        "figures/inspector_equations.py",
+    ):
         for node in ast.walk(ast.parse((ROOT / name).read_text())):
             if isinstance(node, ast.Import | ast.ImportFrom):
                 names = [a.name for a in node.names] + [getattr(node, "module", "") or ""]

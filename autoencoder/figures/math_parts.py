@@ -64,6 +64,7 @@ SUM = m.mo("\u2211", largeop="false")  # a sum in text style (TeX's \textstyle\s
 BIG_SUM = m.mo("\u2211")  # in display style, its index goes below (m.under)
 TOP = m.mo("\u22a4")  # the transpose sign
 DELTA = m.mi("Δ", mathvariant="normal")  # upright, as TeX sets a capital Greek letter
+LP, RP = m.mo("(", stretchy="false"), m.mo(")", stretchy="false")  # ( ) of fixed size
 
 
 def _part(x) -> str:

@@ -9,8 +9,9 @@ from html import escape
 
 from autoencoder.core.model import bits_to_str
 from autoencoder.core.phases import Step
-from autoencoder.figures.equations import element_equations_html, phase_equation_html
+from autoencoder.figures.equations import phase_equation_html
 from autoencoder.figures.inspector import describe, element_details, inspector_rows
+from autoencoder.figures.inspector_equations import element_equations_html
 from autoencoder.io.numbers import short
 
 from .phase_text import TITLES, phase_arrays, step_printout
