@@ -2,17 +2,9 @@
 
 from serving import SETTLED
 
-PHASES = (  # the nine phases, as the status line names them
-    "hidden_z",
-    "hidden_a",
-    "output_z",
-    "output_a",
-    "error",
-    "output_delta",
-    "hidden_delta",
-    "update_output",
-    "update_hidden",
-)
+from autoencoder.core.phases import PHASE_NAMES
+
+PHASES = tuple(PHASE_NAMES)  # the nine phases, as the status line names them
 # Graph labels that overlap, panel children wider than the panel, and sideways scroll.
 OVERLAPS = """() => {
   const boxes = [...document.querySelectorAll('.sv-label')]

@@ -9,6 +9,7 @@ from golden import GOLDEN, PRINT_TOLERANCE
 from autoencoder.cli import main
 from autoencoder.core.activations import get_activation
 from autoencoder.core.class_notebook import NOTEBOOK_START, notebook_input, notebook_settings
+from autoencoder.core.model import PARAM_NAMES
 from autoencoder.core.phases import PHASE_NAMES, finish_step, next_phase, phase_result, start_step
 
 
@@ -24,19 +25,7 @@ def test_every_printed_array_is_reproduced():
         step = next_phase(step)
         assert step.phase == name
         seen.update(phase_result(step, name))
-    for key in (
-        "hidden_z",
-        "hidden_a",
-        "output_z",
-        "output_a",
-        "error",
-        "output_delta",
-        "hidden_delta",
-        "W1",
-        "b1",
-        "W2",
-        "b2",
-    ):
+    for key in (*PHASE_NAMES[:7], *PARAM_NAMES):  # the phases' arrays and the updated parameters
         np.testing.assert_allclose(
             seen[key], GOLDEN[key], rtol=0, atol=PRINT_TOLERANCE, err_msg=key
         )
