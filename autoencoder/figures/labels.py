@@ -1,6 +1,7 @@
 """Text and marks around the network graph: node names, column headers, the key line,
 and the ring around the selected element."""
 
+from autoencoder.figures.ids import NODE_IDS
 from autoencoder.figures.layout import (
     BIAS_IDS,
     BIAS_X,
@@ -9,7 +10,6 @@ from autoencoder.figures.layout import (
     EDGE_PX,
     EDGE_PY,
     LABEL_GREY,
-    NODE_IDS_ORDER,
     NODE_X,
     NODE_Y,
     SELECTED,
@@ -28,7 +28,7 @@ def name_trace(node_size, font) -> dict:
         "y": NODE_Y.tolist(),
         "mode": "markers+text",
         "marker": {"size": node_size, "opacity": 0},
-        "text": list(NODE_IDS_ORDER),
+        "text": list(NODE_IDS),
         "textposition": pos,
         "textfont": {"size": font, "color": LABEL_GREY},
         "hoverinfo": "skip",
@@ -37,8 +37,8 @@ def name_trace(node_size, font) -> dict:
 
 
 def selected_trace(selected, node_size, bias_size) -> dict | None:
-    if selected in NODE_IDS_ORDER:
-        n, size = NODE_IDS_ORDER.index(selected), node_size + 16
+    if selected in NODE_IDS:
+        n, size = NODE_IDS.index(selected), node_size + 16
         x, y = NODE_X[n], NODE_Y[n]
     elif selected in BIAS_IDS:
         n, size = BIAS_IDS.index(selected), bias_size + 14

@@ -64,7 +64,6 @@ EDGE_NAMES = [f"x{i + 1} → h{j + 1}" for i, j in zip(_I, _J)] + [
 ]
 NODE_X = np.r_[np.zeros(N_IN), np.ones(N_HIDDEN), np.full(N_OUT, 2.0)]
 NODE_Y = np.r_[Y_IN, Y_HID, Y_OUT]
-NODE_IDS_ORDER = INPUT_IDS + HIDDEN_IDS + OUTPUT_IDS
 BIAS_X = np.r_[np.ones(N_HIDDEN), np.full(N_OUT, 2.45)]
 BIAS_Y = np.r_[Y_HID - 0.72, Y_OUT]
 BIAS_IDS = B1_IDS + B2_IDS

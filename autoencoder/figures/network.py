@@ -12,7 +12,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from autoencoder.core.phases import UPDATED_BY, Step, performed
-from autoencoder.figures.ids import HIDDEN_IDS, INPUT_IDS, OUTPUT_IDS
+from autoencoder.figures.ids import HIDDEN_IDS, INPUT_IDS, NODE_IDS, OUTPUT_IDS
 from autoencoder.figures.labels import headers, name_trace, selected_trace
 from autoencoder.figures.layout import (
     BIAS_IDS,
@@ -27,7 +27,6 @@ from autoencoder.figures.layout import (
     EDGE_Y1,
     HIGHLIGHT,
     LABEL_GREY,
-    NODE_IDS_ORDER,
     NODE_TEXT,
     NODE_X,
     NODE_Y,
@@ -169,7 +168,7 @@ def _node_trace(step, hl, size, font) -> dict:
         "textfont": {"size": font, "color": NODE_TEXT},
         "hovertext": hover,
         "hoverinfo": "text",
-        "customdata": list(NODE_IDS_ORDER),
+        "customdata": list(NODE_IDS),
         "marker": {"size": size, "color": colour, "line": {"color": line_c, "width": line_w}},
         "name": "nodes",
         "showlegend": False,

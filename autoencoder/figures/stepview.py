@@ -18,7 +18,7 @@ h1..h3, o1..o8), biases ``67..77`` (b1, then b2), the selection halo ``78``.
 import numpy as np
 
 from autoencoder.core.phases import Step, one_pattern
-from autoencoder.figures.ids import HIDDEN_IDS, INPUT_IDS, OUTPUT_IDS
+from autoencoder.figures.ids import HIDDEN_IDS, INPUT_IDS, NODE_IDS, OUTPUT_IDS
 from autoencoder.figures.labels import header_texts, key_text
 from autoencoder.figures.layout import (
     BIAS_IDS,
@@ -33,7 +33,6 @@ from autoencoder.figures.layout import (
     EDGE_Y1,
     HIGHLIGHT,
     LABEL_GREY,
-    NODE_IDS_ORDER,
     NODE_X,
     NODE_Y,
     NOT_COMPUTED,
@@ -52,7 +51,7 @@ from autoencoder.figures.layout import (
 )
 from autoencoder.io.numbers import label_number
 
-N_EDGES, N_NODES, N_BIASES = len(EDGE_IDS), len(NODE_IDS_ORDER), len(BIAS_IDS)
+N_EDGES, N_NODES, N_BIASES = len(EDGE_IDS), len(NODE_IDS), len(BIAS_IDS)
 NODE_SHAPE0 = N_EDGES
 BIAS_SHAPE0 = N_EDGES + N_NODES
 HALO_SHAPE = BIAS_SHAPE0 + N_BIASES
@@ -141,7 +140,7 @@ def base_figure(large: bool = False) -> dict:
         "data": [
             _hit_trace("edges", EDGE_PX, EDGE_PY, EDGE_IDS, 14),
             _hit_trace("biases", BIAS_X, BIAS_Y, BIAS_IDS, bias + 6),
-            _hit_trace("nodes", NODE_X, NODE_Y, NODE_IDS_ORDER, node),
+            _hit_trace("nodes", NODE_X, NODE_Y, NODE_IDS, node),
         ],
         "layout": {
             "shapes": edges + nodes + biases + [halo],
@@ -170,7 +169,7 @@ def label_places() -> dict:
     return {
         "node_text": [[float(x), float(y)] for x, y in zip(NODE_X, NODE_Y)],
         "node_name": [[float(x), float(y)] for x, y in zip(NODE_X, NODE_Y)],
-        "names": list(NODE_IDS_ORDER),
+        "names": list(NODE_IDS),
         "sides": ["left"] * len(INPUT_IDS)
         + ["top"] * len(HIDDEN_IDS)
         + ["right"] * len(OUTPUT_IDS),
@@ -221,7 +220,7 @@ def position_view(
     scale = weight_scale(theme)
     shown = one_pattern(step, min(pattern, step.n_patterns - 1))
     fill, node_text = _layer_values(shown)
-    node_on = [nid in hl["nodes"] for nid in NODE_IDS_ORDER]
+    node_on = [nid in hl["nodes"] for nid in NODE_IDS]
     bias_on = [bid in hl["biases"] for bid in BIAS_IDS]
     return {
         "edge_color": weight_colours(weights, scale),
@@ -254,8 +253,8 @@ def halo_place(selected: str | None, large: bool = False) -> dict | None:
     """Where the selection halo stands: ``{"x", "y", "size"}`` in data coordinates and px,
     or None when nothing (or something unknown) is selected."""
     node, bias = NODE_PX[large], BIAS_PX[large]
-    if selected in NODE_IDS_ORDER:
-        n = NODE_IDS_ORDER.index(selected)
+    if selected in NODE_IDS:
+        n = NODE_IDS.index(selected)
         return {"x": float(NODE_X[n]), "y": float(NODE_Y[n]), "size": node + 14}
     if selected in BIAS_IDS:
         n = BIAS_IDS.index(selected)
