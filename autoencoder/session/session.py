@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from autoencoder.core.model import MAX_ABS, Params, bits_to_str, init_params
-from autoencoder.core.phases import PHASE_NAMES, PHASES, Step, next_phase, start_step
+from autoencoder.core.phases import PHASE_NAMES, PHASES, Step, finish_step, next_phase, start_step
 from autoencoder.core.safe_training import CHUNK_EPOCHS, joined, train_until_blow_up
 from autoencoder.core.settings import (
     DATASETS,
@@ -165,10 +165,8 @@ class Session(HistoryMixin, PositionsMixin):
         before = (self.start, self.step)
         if self.step.complete:
             self._begin_step(self.step.params, self.step.velocity)
-        step = self.step
         with quiet_numpy():
-            while not step.complete:
-                step = next_phase(step)
+            step = finish_step(self.step)
         if not step_is_sane(step):
             self.start, self.step = before
             return False
