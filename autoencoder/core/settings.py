@@ -8,7 +8,7 @@ replayed). Everything that is not sane raises :class:`StateError`, naming what i
 """
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
@@ -72,6 +72,10 @@ class Settings:
             "loss": self.loss,
             "mode": self.mode,
         }
+
+
+SETTING_NAMES = tuple(f.name for f in fields(Settings))  # lr, seed, rule, ..., loss, mode
+FLOAT_SETTINGS = tuple(f.name for f in fields(Settings) if f.type is float)  # lr, momentum
 
 
 def _number_in(name: str, value, integer: bool = False):

@@ -19,13 +19,12 @@ written with ``repr``, so a file reads back bit for bit. Nothing is ever evaluat
 """
 
 import json
-from dataclasses import fields
 
 import numpy as np
 
 from autoencoder.core.model import SHAPES, Params
 from autoencoder.core.phases import PHASE_NAMES
-from autoencoder.core.settings import Settings, State, StateError
+from autoencoder.core.settings import SETTING_NAMES, Settings, State, StateError
 from autoencoder.io.textarrays import parse_array
 from autoencoder.io.weights_file import (
     MAX_FILE_BYTES,
@@ -38,7 +37,6 @@ from autoencoder.io.weights_file import (
 FORMAT = "838-state/1"
 FIRST_UPDATE = PHASE_NAMES.index("update_output") + 1  # phases done once W2, b2 changed
 MAX_FILE_LOSSES = 20_000
-_SETTING_NAMES = tuple(f.name for f in fields(Settings))  # a file without loss, mode: defaults
 
 __all__ = ["FORMAT", "MAX_FILE_BYTES", "StateError", "WeightsError", "export_state"]
 __all__ += ["import_state", "params_from_pasted"]
@@ -48,7 +46,7 @@ def export_state(state: State) -> str:
     """The state as JSON text (the network as shown: its done phases replayed)."""
     _, shown = state.shown()
     doc = {"format": FORMAT, **params_to_dict(shown.params)}
-    doc["settings"] = {name: getattr(state.settings, name) for name in _SETTING_NAMES}
+    doc["settings"] = {name: getattr(state.settings, name) for name in SETTING_NAMES}
     doc["position"] = {
         "phase": shown.phase,
         "done": state.done,
@@ -75,10 +73,11 @@ def _section(obj: dict, name: str) -> dict:
 def _state_from_doc(obj: dict, shown: Params) -> State:
     """The State a state file describes; StateError/WeightsError naming what is wrong."""
     settings_doc = _section(obj, "settings")
-    unknown = set(settings_doc) - set(_SETTING_NAMES)
+    unknown = set(settings_doc) - set(SETTING_NAMES)
     if unknown:
         names = ", ".join(repr(name)[:40] for name in sorted(unknown)[:5])  # one line
         raise StateError(f"settings: unknown {names}")
+    # a setting the file does not name (older files have no loss or mode) is the default
     settings = Settings(**{**Settings().__dict__, **settings_doc})
     pos = _section(obj, "position")
     counters = [pos.get(name, 0) for name in ("done", "step", "epoch", "example")]

@@ -28,20 +28,19 @@ import binascii
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
 import numpy as np
 
 from autoencoder.core.model import N_PARAMS, Params, init_params
-from autoencoder.core.settings import Settings, State, StateError
+from autoencoder.core.settings import FLOAT_SETTINGS, SETTING_NAMES, Settings, State, StateError
 from autoencoder.io import recipe as recipes
 
 URL_LOSSES = 100  # epochs of the loss curve that encode() puts in the URL
 MAX_URL_LOSSES = 1000  # the most decode() accepts
 _PARAMS_CHARS = math.ceil(N_PARAMS * 8 * 4 / 3)  # 630
 MAX_VALUE_CHARS = math.ceil(MAX_URL_LOSSES * 8 * 4 / 3)
-_SETTING_NAMES = tuple(f.name for f in fields(Settings))  # loss and mode were added later
-KEYS = (*_SETTING_NAMES, "p", "v", "pos", "el", "l", "go")  # every query parameter this module owns
+KEYS = (*SETTING_NAMES, "p", "v", "pos", "el", "l", "go")  # every query parameter this module owns
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?", re.ASCII)
 _INTEGER = re.compile(r"\d{1,13}", re.ASCII)  # ASCII: no fullwidth or other Unicode digits
 _BASE64 = re.compile(r"[A-Za-z0-9_-]*")
@@ -155,11 +154,11 @@ def decode(query: Mapping) -> Link:
     values = {name: _single(query, name) for name in KEYS}
     defaults = Settings()
     settings = {}
-    for name in _SETTING_NAMES:
+    for name in SETTING_NAMES:
         text = values[name]
-        if text is None:
+        if text is None:  # not in the link (older links have no loss or mode)
             settings[name] = getattr(defaults, name)
-        elif name in ("lr", "momentum"):
+        elif name in FLOAT_SETTINGS:
             settings[name] = _float(name, text)
         elif name == "seed":
             settings[name] = _int(name, text)

@@ -6,6 +6,7 @@ user (a refused setting, a training result) are left in ``st.session_state`` and
 
 import streamlit as st
 
+from autoencoder.core.settings import FLOAT_SETTINGS
 from autoencoder.figures.ids import INPUT_IDS
 
 from .state import session
@@ -48,7 +49,7 @@ def apply_setting(name: str):
     value = st.session_state[name]
     if name == "seed":
         value = int(value)
-    elif name in ("lr", "momentum"):
+    elif name in FLOAT_SETTINGS:
         value = float(value)
     try:
         session().update_settings(**{name: value})

@@ -1,21 +1,19 @@
 """The page's controls: stepping, training and play, settings, the undo timeline."""
 
-from dataclasses import fields
-
 import streamlit as st
 
 from autoencoder.core.activations import ACTIVATIONS
 from autoencoder.core.losses import LOSS_NAMES
 from autoencoder.core.phases import MODES
 from autoencoder.core.rules import RULES
-from autoencoder.core.settings import Settings
+from autoencoder.core.settings import SETTING_NAMES
 from autoencoder.session.session import DATASETS, LIMITS, MAX_HISTORY
 
 from . import actions
 from .state import session
 
 # The settings with a widget keyed by their name (the custom pattern has pills of its own).
-SETTING_KEYS = tuple(f.name for f in fields(Settings) if f.name != "pattern")
+SETTING_KEYS = tuple(name for name in SETTING_NAMES if name != "pattern")
 RULE_LABELS = {"exact": "exact gradient", "notebook": "the notebook's rule"}
 LOSS_LABELS = {
     "squared": "squared error ½Σe² (the notebook's)",

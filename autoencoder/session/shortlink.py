@@ -12,7 +12,8 @@ reads both forms: a query with ``go`` and no ``p`` is a short link.
 from dataclasses import fields, replace
 from functools import lru_cache
 
-from autoencoder.core.settings import Settings, StateError
+from autoencoder.core.settings import FLOAT_SETTINGS, Settings, StateError
+from autoencoder.io.numbers import full_precision
 from autoencoder.io.recipe import Recipe
 from autoencoder.session.session import Session
 
@@ -72,6 +73,6 @@ def short_query(session: Session) -> dict[str, str] | None:
     for f in fields(Settings):
         value = getattr(s, f.name)
         if f.name == "seed" or value != getattr(defaults, f.name):
-            query[f.name] = repr(float(value)) if f.name in ("lr", "momentum") else str(value)
+            query[f.name] = full_precision(value) if f.name in FLOAT_SETTINGS else str(value)
     query["go"] = recipe.text()
     return query
