@@ -1,4 +1,4 @@
-"""The arrays the class notebook printed (class-notebook.txt, In[66] to In[82])."""
+"""The arrays the class notebook printed (autoencoder/data/class_notebook.txt, In[66] to In[82])."""
 
 import numpy as np
 

@@ -1,4 +1,4 @@
-"""The page driven headless by Streamlit's AppTest, every control by its design.md key."""
+"""The page driven headless by Streamlit's AppTest, every control by its docs/design.md key."""
 
 import json
 

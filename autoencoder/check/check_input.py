@@ -1,5 +1,5 @@
 """What a check reads: the starting point and the arrays a student supplied, from a decoded
-check JSON object (design.md, "Checking a notebook"), validated with a message naming the
+check JSON object (docs/design.md, "Checking a notebook"), validated with a message naming the
 fault."""
 
 from dataclasses import dataclass, field
@@ -90,7 +90,7 @@ def _canonical(obj: dict, where: str) -> dict:
 
 
 def read_check_dict(obj) -> CheckInput:
-    """Validate a decoded check JSON object (design.md); ValueError naming the fault."""
+    """Validate a decoded check JSON object (docs/design.md); ValueError naming the fault."""
     if not isinstance(obj, dict):
         raise ValueError("expected a JSON object with W1, b1, W2, b2, input and lr")
     obj = _canonical(obj, "")

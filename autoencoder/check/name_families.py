@@ -5,7 +5,7 @@ Each family maps a variable name (compared case-insensitively) to the check inpu
 The families:
 
 - ``class notebook``: the class notebook's own names (``hidden_weight``, ``delta_out``, ...).
-- ``check JSON``: the check input's keys themselves and design.md's symbols (``z_h``, ``d_o``).
+- ``check JSON``: the check input's keys themselves and docs/design.md's symbols (``z_h``, ``d_o``).
 - ``tutorial``: the most-copied numpy tutorial (``wh, bh, wout, bout,
   hiddenlayer_activations, output, d_output, d_hiddenlayer``).
 - ``W1, b1``: course notation (``W1 b1 W2 b2``, ``z1 a1 z2 a2``, ``delta2 delta1``).

@@ -1,4 +1,4 @@
-"""The class notebook's worked example (class-notebook.txt, cells In[63] to In[82])."""
+"""The class notebook's worked example (autoencoder/data/class_notebook.txt, cells In[63] to In[82])."""
 
 import numpy as np
 

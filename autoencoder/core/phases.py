@@ -1,4 +1,4 @@
-"""One training step on one example, as nine phases (design.md).
+"""One training step on one example, as nine phases (docs/design.md).
 
 A :class:`Step` is an immutable record of everything computed so far. Each phase is a
 function ``Step -> Step`` that fills in one more result, so a caller can stop after any

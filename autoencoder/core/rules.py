@@ -1,4 +1,4 @@
-"""The two update rules. They share everything but the two deltas (design.md rows 6, 7),
+"""The two update rules. They share everything but the two deltas (docs/design.md rows 6, 7),
 and those differ in exactly two choices, which a :class:`Rule` carries as callables:
 
 - ``slope_of``: where the slope factor f' of a layer is taken, given its activation a:

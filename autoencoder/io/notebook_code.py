@@ -14,7 +14,7 @@ ACTIVATION_CODE = {
     "shifted-sigmoid": "sig = 1 / (1 + np.exp(-(x + 1)))",
 }
 
-# The two rules differ in rows 6 and 7 (design.md): where f' is evaluated, and which matrix
+# The two rules differ in rows 6 and 7 (docs/design.md): where f' is evaluated, and which matrix
 # carries the output deltas back.
 SLOPE_AT = {
     "exact": ("output_z", "hidden_z"),

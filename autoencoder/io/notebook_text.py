@@ -1,4 +1,4 @@
-"""Read the printed text of a notebook (like class-notebook.txt) into a check input.
+"""Read the printed text of a notebook (like autoencoder/data/class_notebook.txt) into a check input.
 
 The text is split into cells (:mod:`autoencoder.io.notebook_cells`). In each cell's code, only
 simple lines are read, never evaluated: ``name`` as the last line (Jupyter echoes it),

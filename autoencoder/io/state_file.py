@@ -1,6 +1,6 @@
 """A state as a JSON file (export and import), and parameters pasted as printed arrays.
 
-The exported file is a superset of design.md's weights file::
+The exported file is a superset of docs/design.md's weights file::
 
     {"format": "838-state/1",
      "W1": ..., "b1": ..., "W2": ..., "b2": ...,      the network as shown now

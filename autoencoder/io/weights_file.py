@@ -1,4 +1,4 @@
-"""The weights file of design.md: {"W1": 8x3, "b1": 3, "W2": 3x8, "b2": 8}, finite numbers.
+"""The weights file of docs/design.md: {"W1": 8x3, "b1": 3, "W2": 3x8, "b2": 8}, finite numbers.
 
 Reading validates and names what is wrong; extra keys (settings, history) are allowed.
 """

@@ -1,4 +1,4 @@
-"""Callbacks: each turns one click into one call of the core (design.md stable keys).
+"""Callbacks: each turns one click into one call of the core (docs/design.md page keys).
 
 Callbacks run before the script, so the page then draws the new state. Messages for the
 user (a refused setting, a training result) are left in ``st.session_state`` and shown once.
@@ -9,7 +9,7 @@ import streamlit as st
 from autoencoder.core.settings import FLOAT_SETTINGS
 from autoencoder.figures.ids import INPUT_IDS
 
-from .state import session
+from .store import session
 
 MESSAGE_KEY = "ae_message"
 PENDING_TRAIN_KEY = "ae_pending_train"

@@ -1,7 +1,7 @@
 """The page's "Check my notebook" section, and "take this step home" as a Jupyter notebook.
 
 A student pastes their notebook's printed text (or a check JSON) into ``check_input`` and
-sees the verdict per phase in ``check_report`` (design.md, "Checking a notebook"); the
+sees the verdict per phase in ``check_report`` (docs/design.md, "Checking a notebook"); the
 first phase that is not a match is drawn on their own network, beside the rule's equation
 with their numbers. The pasted text is user text: it reaches the page only through tables,
 ``st.code``/``st.text`` and escaped markdown, and it is parsed, never evaluated.
@@ -27,7 +27,7 @@ from .check_recognised import (
 from .markdown import escape_markdown
 from .panels import network_chart
 from .phase_text import TITLES, phase_arrays, phase_latex
-from .state import memo, session
+from .store import memo, session
 
 INPUT_KEY = "check_input"
 VERDICT_WORDS = {

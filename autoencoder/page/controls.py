@@ -10,7 +10,7 @@ from autoencoder.core.settings import SETTING_NAMES
 from autoencoder.session.session import DATASETS, LIMITS, MAX_HISTORY
 
 from . import actions
-from .state import session
+from .store import session
 
 # The settings with a widget keyed by their name (the custom pattern has pills of its own).
 SETTING_KEYS = tuple(name for name in SETTING_NAMES if name != "pattern")

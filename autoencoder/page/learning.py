@@ -15,7 +15,7 @@ from autoencoder.figures import code_cube_figure, loss_figure
 from autoencoder.io.numbers import fixed, loss_number, notebook_number, scientific, short
 
 from .panels import CHART_CONFIG, LOSS_CHART_CONFIG
-from .state import memo, session
+from .store import memo, session
 
 TABS = ("Loss curve", "Hidden codes", "Notebook rule vs exact", "Gradient check")
 RULE_ROWS = (

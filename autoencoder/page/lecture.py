@@ -13,7 +13,7 @@ from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
-PRESENTATION_KEY = "presentation"  # the toggle (design.md stable key) and the URL param
+PRESENTATION_KEY = "presentation"  # the toggle (docs/design.md page key) and the URL param
 CONTROLS_PARAM = "controls"
 _LINK_READ_KEY = "ae_lecture_link_read"
 TRUE_WORDS = ("1", "true", "yes", "on")

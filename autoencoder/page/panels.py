@@ -4,7 +4,7 @@ network figure outside the stepping view is drawn (the notebook checker's)."""
 import streamlit as st
 
 from . import actions
-from .state import session
+from .store import session
 
 # How Plotly draws the page's charts: no mode bar; the network figure neither zooms on a
 # scroll nor waits for Plotly's own resizing; the loss curve, for a slide, has one button

@@ -4,7 +4,7 @@ loop). Each tick trains a few epochs, then reruns the whole page so everything r
 import streamlit as st
 
 from . import actions
-from .state import session
+from .store import session
 
 FULL_RUN_KEY = "ae_full_run"
 STOP_KEY = "ae_stop_play"

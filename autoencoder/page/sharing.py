@@ -36,7 +36,7 @@ from autoencoder.session.session import Session
 
 from . import actions, lecture
 from .markdown import escape_markdown
-from .state import SESSION_KEY, session
+from .store import SESSION_KEY, session
 
 IMPORTED_KEY = "ae_imported_file_id"  # the uploaded file already applied (not again on rerun)
 UPLOAD_MB = math.ceil(MAX_FILE_BYTES / 2**20)  # st.file_uploader counts whole megabytes

@@ -10,7 +10,7 @@ the fragment asks for a full rerun instead, so nothing on the page goes stale.
 import streamlit as st
 
 from . import learning, lecture, panels, stepview
-from .state import session
+from .store import session
 
 DRAWN_KEY = "ae_outside_drawn"  # what the last full run showed outside the fragment
 

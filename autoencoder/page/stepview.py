@@ -17,7 +17,6 @@ import streamlit as st
 from autoencoder.figures.ids import ALL_IDS
 
 from . import actions, lecture, sharing
-from .state import session
 from .stepview_data import (
     read_held,
     read_pasts,
@@ -28,6 +27,7 @@ from .stepview_data import (
     view_payload,
     without_held,
 )
+from .store import session
 
 ASSETS = Path(__file__).with_name("stepview")
 PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"

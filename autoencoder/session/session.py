@@ -305,5 +305,5 @@ class Session(HistoryMixin, PositionsMixin):
 
 
 def status_line(epoch: int, step_count: int, phase: str) -> str:
-    """'Epoch E · Step S · Phase: NAME', as the status panel shows it (design.md)."""
+    """'Epoch E · Step S · Phase: NAME', as the status panel shows it (docs/design.md)."""
     return f"Epoch {epoch} · Step {step_count} · Phase: {phase}"

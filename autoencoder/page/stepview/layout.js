@@ -1,4 +1,4 @@
-// The stepping view's elements. Each carries the stable class of design.md's page keys
+// The stepping view's elements. Each carries the stable class of docs/design.md's page keys
 // (st-key-status, st-key-next_phase holding a button, st-key-network holding the Plotly
 // graph, st-key-phase_detail, ...), so tests and users find them as before.
 

@@ -1,4 +1,4 @@
-"""Per-browser-session state: the Session and small per-session caches.
+"""What the page keeps per browser session: the Session and small caches.
 
 Everything mutable lives in ``st.session_state`` (one per browser session); nothing mutable
 is shared between sessions (no ``st.cache_resource``).
