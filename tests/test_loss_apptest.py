@@ -40,3 +40,18 @@ def test_tanh_with_cross_entropy_is_refused_with_a_message():
     assert at.selectbox(key="activation").value == "sigmoid"  # the widget follows back
     [error] = at.error
     assert "only with sigmoid outputs" in error.value
+
+
+def test_the_rules_view_compares_the_rules_under_the_chosen_loss():
+    """With cross-entropy both rules' output deltas are e (the loss cancels f'): the
+    'Notebook rule vs exact' view shows no difference in row 6, and the exact rule's
+    hidden delta is the session's own."""
+    at = new_app()
+    at.selectbox(key="loss").set_value(CE).run()
+    click(at, "full_step")
+    at.button_group(key="learning_tab").set_value("Notebook rule vs exact").run()
+    assert_clean(at)
+    table = next(t.value for t in at.table if "difference" in t.value.columns)
+    output_rows = table[table["row"] == "6 δ_o"]
+    assert (output_rows["difference"] == 0).all()
+    np.testing.assert_allclose(table[table["row"] == "7 δ_h"]["exact"], sess(at).step.hidden_delta)

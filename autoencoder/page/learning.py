@@ -109,6 +109,7 @@ def both_rules(s):
                 rule=rule,
                 activation=start.activation,
                 momentum=0.0,
+                loss=start.loss_name,
             )
         )
         for rule in ("exact", "notebook")
