@@ -130,10 +130,27 @@ def test_no_import_cycles():
     assert cycles(import_graph()) == []
 
 
+TOP = {"autoencoder", "autoencoder.cli", "autoencoder.__main__"}  # the command line
+
+
+def unplaced(graph: dict[str, set[str]]) -> list[str]:
+    """The modules in no layer: in a folder LAYERS does not name, or at the top beside
+    the command line."""
+    return sorted(m for m in graph if layer(m) not in LAYERS or (layer(m) == "" and m not in TOP))
+
+
 def test_every_module_is_in_a_layer():
     """A new folder must be placed in LAYERS (the top holds only the command line)."""
-    top = {m for m in import_graph() if layer(m) == ""}
-    assert top <= {"autoencoder", "autoencoder.cli", "autoencoder.__main__"}
+    assert unplaced(import_graph()) == []
+
+
+def test_a_module_in_no_layer_is_found():
+    graph = {
+        "autoencoder.util.helpers": set(),
+        "autoencoder.tools": set(),
+        "autoencoder.cli": set(),
+    }
+    assert unplaced(graph) == ["autoencoder.tools", "autoencoder.util.helpers"]
 
 
 @pytest.mark.parametrize(
