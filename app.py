@@ -47,7 +47,7 @@ if lecture.shows("train"):
 if lecture.shows("timeline"):
     controls.timeline()
 if lecture.shows("learning"):
-    learning.learning_tabs()
+    learning.learning_views()
 if lecture.shows("check"):
     check.check_section()
 play.ticker()

@@ -23,7 +23,7 @@ from autoencoder.core.gradcheck import gradcheck
 from autoencoder.core.model import init_params, patterns_for
 from autoencoder.core.phases import PHASE_NAMES, next_phase, phase_result, start_step
 from autoencoder.core.training import codes_distinct, hidden_code_bits, train
-from autoencoder.io import weights_file as weights_io
+from autoencoder.io import weights_file
 from autoencoder.io.command_line import (
     UsageError,
     activation,
@@ -31,8 +31,9 @@ from autoencoder.io.command_line import (
     parse_args,
     rule_settings,
 )
+from autoencoder.io.numbers import loss_number, notebook_number, scientific
+from autoencoder.io.text_limits import MAX_CHECK_FILE_BYTES
 
-MAX_CHECK_BYTES = 2_000_000
 BROKEN_PIPE_STATUS = 141  # 128 + SIGPIPE, as the shell reports a program a pipe cut short
 
 
@@ -55,7 +56,7 @@ def cmd_notebook(args):
 
 
 def cmd_step(args):
-    params, _ = weights_io.load(args.weights)
+    params, _ = weights_file.load(args.weights)
     step = start_step(params, args.input, **rule_settings(args))
     results = {}
     while not step.complete:
@@ -67,7 +68,7 @@ def cmd_step(args):
     for name, arrays in results.items():
         for key, value in arrays.items():
             _print_array(f"{name}: {key}", value)
-    print(f"loss before the update: {step.loss:.8f}")
+    print(f"loss before the update: {notebook_number(step.loss)}")
     return 0
 
 
@@ -81,7 +82,7 @@ def _step_json(step, results) -> dict:
         for name, arrays in results.items()
     }
     phases["error"] = results["error"]["error"].tolist()
-    return {**weights_io.params_to_dict(step.params), "loss": step.loss, "phases": phases}
+    return {**weights_file.params_to_dict(step.params), "loss": step.loss, "phases": phases}
 
 
 def cmd_train(args):
@@ -104,7 +105,7 @@ def cmd_train(args):
         "hidden_codes": hidden.tolist(),
         "hidden_bits": hidden_code_bits(hidden).tolist(),
         "codes_distinct": codes_distinct(hidden),
-        **weights_io.params_to_dict(params),
+        **weights_file.params_to_dict(params),
         "settings": {**settings, "momentum": args.momentum, "mode": args.mode, "seed": args.seed},
     }
     if args.json:
@@ -117,7 +118,7 @@ def cmd_train(args):
 def _print_training(summary, patterns, hidden):
     """The summary as lines: epochs, loss, each pattern's hidden code (8 x 3 ``hidden``)."""
     print(f"epochs run: {summary['epochs_run']}   learned at: {summary['learned_at']}")
-    print(f"final loss: {summary['final_loss']:.6f}")
+    print(f"final loss: {loss_number(summary['final_loss'])}")
     print("hidden codes (pattern -> activations -> bits):")
     for pattern, acts, bits in zip(patterns, hidden, hidden_code_bits(hidden)):
         pat = "".join(str(int(v)) for v in pattern)
@@ -126,9 +127,9 @@ def _print_training(summary, patterns, hidden):
 
 
 def cmd_gradcheck(args):
-    params, _ = weights_io.load(args.weights)
+    params, _ = weights_file.load(args.weights)
     error = gradcheck(params, args.input, activation(args), args.loss)
-    print(f"largest relative error: {error:.3e}")
+    print(f"largest relative error: {scientific(error, 3)}")
     return 0
 
 
@@ -143,18 +144,18 @@ def cmd_check(args):
 
 
 def _read_text(path) -> str:
-    """The UTF-8 text of ``path``, at most MAX_CHECK_BYTES; UsageError naming the fault."""
+    """The UTF-8 text of ``path``, at most MAX_CHECK_FILE_BYTES; UsageError naming the fault."""
 
     def bad(message):
         return UsageError(error_line("check", message))
 
     try:
         with open(path, "rb") as fh:
-            data = fh.read(MAX_CHECK_BYTES + 1)
+            data = fh.read(MAX_CHECK_FILE_BYTES + 1)
     except OSError as exc:
         raise bad(f"cannot read {path}: {exc.strerror or exc}") from None
-    if len(data) > MAX_CHECK_BYTES:
-        raise bad(f"{path}: file is larger than {MAX_CHECK_BYTES // 1000} kB")
+    if len(data) > MAX_CHECK_FILE_BYTES:
+        raise bad(f"{path}: file is larger than {MAX_CHECK_FILE_BYTES // 1000} kB")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -174,7 +175,7 @@ def _run(argv) -> int:
     args = parse_args(argv)
     try:
         return COMMANDS[args.command](args)
-    except weights_io.WeightsError as exc:
+    except weights_file.WeightsError as exc:
         raise UsageError(error_line(args.command, exc)) from None
 
 

@@ -20,7 +20,7 @@ from autoencoder.core.phases import (
     run_step,
     start_step,
 )
-from autoencoder.core.rules import RULES, slope_at_a, slope_at_z, w1, w2_transposed
+from autoencoder.core.rules import RULES, get_rule, slope_at_a, slope_at_z, w1, w2_transposed
 
 bits = arrays(float, 8, elements=st.sampled_from([0.0, 1.0]))
 
@@ -180,3 +180,8 @@ def test_advance_performs_a_count_of_phases_and_stops_at_the_end():
         "W1",
         "b1",
     )
+
+
+def test_only_the_exact_rule_is_the_gradient():
+    """The inspector calls an update -dE/dp only for a rule that is the gradient."""
+    assert get_rule("exact").is_gradient and not get_rule("notebook").is_gradient

@@ -65,6 +65,11 @@ class Rule:
         return {w2_transposed: "W2^T", w1: "W1"}[self.back_matrix]
 
     @property
+    def is_gradient(self) -> bool:
+        """Whether the rule's updates are -lr times the gradient of E (the exact rule's)."""
+        return self.slope_of is slope_at_z and self.back_matrix is w2_transposed
+
+    @property
     def back_weights(self) -> str:
         """The weight matrix the hidden delta reads: "W2" (exact) or "W1" (notebook)."""
         return self.carries_back.removesuffix("^T")

@@ -198,7 +198,7 @@ class State:
     def checked(self) -> "State":
         """This state with normalised settings, if every part is sane; StateError naming
         the first part that is not. (Whether its phases replay sanely is checked by
-        :meth:`Session.from_state`.)"""
+        :meth:`shown`.)"""
         settings = check_settings(self.settings)
         if not params_are_sane(self.params):
             raise StateError(f"parameters: not all finite and within {MAX_ABS:g}")

@@ -1,10 +1,17 @@
-"""Pure figure builders for the page: state in, Plotly figure (or plain data) out.
+"""Pure figure builders for the page: state in, Plotly figure, MathML or plain data out.
+None of the modules here imports streamlit.
 
-The page imports everything from here; the code lives in small modules beside it:
-:mod:`.figures_network` (the network graph), :mod:`.figures_layout` (its colours, geometry
-and per-phase highlights), :mod:`.figures_labels` (its text), :mod:`.figures_ids` (element
-ids), :mod:`.figures_inspect` (clicks and the inspector), :mod:`.figures_charts` (loss
-curves, hidden-code cube). None of them imports streamlit.
+- :mod:`.network` the network graph as a Plotly figure; :mod:`.stepview` the same for the
+  in-browser stepping view (drawn once, then restyled per position);
+- :mod:`.layout` its colours, geometry and per-phase highlights; :mod:`.labels` its text;
+  :mod:`.ids` the element ids that clicks and the inspector use;
+- :mod:`.inspector` what a click picked and everything known about it, and
+  :mod:`.inspector_equations` its equations;
+- :mod:`.equations` and :mod:`.batch` each phase's equation as MathML (one example, or the
+  whole set as matrices), built from :mod:`.math_parts`;
+- :mod:`.charts` the loss curves and the hidden-code cube.
+
+The names below are the ones the page imports from here.
 """
 
 from autoencoder.figures.charts import code_cube_figure, loss_figure

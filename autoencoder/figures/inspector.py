@@ -117,7 +117,7 @@ def _param_equations(s: Step, name: str, index: tuple) -> dict:
     if grad is not None:
         lhs = (
             f"-\\frac{{\\partial E}}{{\\partial {sym}}}"
-            if s.rule == "exact"
+            if get_rule(s.rule).is_gradient
             else "\\text{update direction}"
         )
         nums = f"{paren(src)}\\cdot{paren(delta[index[-1]])} = " if src_sym and not s.batch else ""
@@ -191,7 +191,7 @@ def describe(element_id: str, details: dict) -> str:
 def inspector_rows(details: dict, rule: str) -> list[tuple[str, str]]:
     """(quantity, value) rows: the value, the gradient, and what else is known."""
     kind, values = details["kind"], details.get("values") or {}
-    exact = rule == "exact"
+    exact = get_rule(rule).is_gradient
     if kind == "input":
         return [
             ("value x (also the target t)", _num(values.get("x"))),

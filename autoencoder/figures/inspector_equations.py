@@ -198,7 +198,7 @@ def _param_equations(s: Step, name: str, index: tuple, details: dict) -> list[st
 
 def _gradient_equation(s: Step, p_sym: str, prod: list[str], nums: list[str], grad) -> str:
     """-dE/dp (the exact rule), or the notebook rule's update direction, = its product."""
-    if s.rule == "exact":
+    if get_rule(s.rule).is_gradient:
         d_ = m.mi("∂")
         lhs = m.row(m.mo("-"), m.frac(m.row(d_, m.mi("E")), m.row(d_, p_sym)))
     else:

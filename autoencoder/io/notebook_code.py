@@ -14,13 +14,11 @@ ACTIVATION_CODE = {
     "shifted-sigmoid": "sig = 1 / (1 + np.exp(-(x + 1)))",
 }
 
-# The two rules differ in rows 6 and 7 (docs/design.md): where f' is evaluated, and which matrix
-# carries the output deltas back.
-SLOPE_AT = {
-    "exact": ("output_z", "hidden_z"),
-    "notebook": ("output_activation", "hidden_activation"),
-}
-BACK_MATRIX = {"exact": "output_weight.T", "notebook": "hidden_weight"}
+# The two rules differ in rows 6 and 7 (docs/design.md): where f' is evaluated (the rule's
+# slope_at), and which matrix carries the output deltas back (its back_weights); in the
+# notebook's names:
+SLOPE_AT = {"z": ("output_z", "hidden_z"), "a": ("output_activation", "hidden_activation")}
+BACK_MATRIX = {"W2": "output_weight.T", "W1": "hidden_weight"}
 
 # The names an update phase uses: weights, bias, the layer below's values, the deltas.
 UPDATE_NAMES = {
@@ -39,8 +37,8 @@ def update_code(phase: str, weights: str, bias: str) -> dict[str, str]:
 def phase_code(phase: str, rule: str = "exact", activation: str = "sigmoid") -> dict[str, str]:
     """The lines computing ``phase`` under ``rule``, keyed by the variable each assigns
     (``sig``: the activation function's own line, for the two sigmoids)."""
-    rule = get_rule(rule).name
-    out_at, hid_at = SLOPE_AT[rule]
+    rule = get_rule(rule)
+    out_at, hid_at = SLOPE_AT[rule.slope_at]
     sig = {"sig": ACTIVATION_CODE[activation]} if activation in ACTIVATION_CODE else {}
     code = {
         "hidden_z": {"hidden_z": "hidden_z = np.dot(input_layer, hidden_weight) + hidden_bias"},
@@ -56,7 +54,7 @@ def phase_code(phase: str, rule: str = "exact", activation: str = "sigmoid") -> 
         },
         "hidden_delta": {
             "slope_hidden": f"slope_hidden = activation({hid_at}, dx=True)",
-            "delta_hidden": f"delta_hidden = np.dot(delta_out, {BACK_MATRIX[rule]}) * slope_hidden",
+            "delta_hidden": f"delta_hidden = np.dot(delta_out, {BACK_MATRIX[rule.back_weights]}) * slope_hidden",
         },
     }
     if phase in UPDATE_NAMES:

@@ -3,6 +3,7 @@ cannot ask for unbounded work. The page's text boxes take the same limits."""
 
 MAX_PASTED_WEIGHTS_CHARS = 50_000  # W1, b1, W2 and b2 pasted in "Load weights"
 MAX_ARRAY_CHARS = 200_000  # one printed array (textarrays.parse_array)
+MAX_CHECK_FILE_BYTES = 2_000_000  # the file the command line's check reads
 MAX_NOTEBOOK_CHARS = 500_000  # a notebook's printed text or a check JSON ("Check my notebook")
 
 

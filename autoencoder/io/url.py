@@ -40,6 +40,7 @@ URL_LOSSES = 100  # epochs of the loss curve that encode() puts in the URL
 MAX_URL_LOSSES = 1000  # the most decode() accepts
 _PARAMS_CHARS = math.ceil(N_PARAMS * 8 * 4 / 3)  # 630
 MAX_VALUE_CHARS = math.ceil(MAX_URL_LOSSES * 8 * 4 / 3)
+ADDED_LATER = ("loss", "mode")  # settings a link carries only when they are not the default
 KEYS = (*SETTING_NAMES, "p", "v", "pos", "el", "l", "go")  # every query parameter this module owns
 _NUMBER = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?", re.ASCII)
 _INTEGER = re.compile(r"\d{1,13}", re.ASCII)  # ASCII: no fullwidth or other Unicode digits
@@ -88,23 +89,15 @@ def _int(name: str, text: str) -> int:
 def encode(state: State, recipe: str | None = None) -> dict[str, str]:
     """The query parameters that :func:`decode` reads back as this state (and ``recipe``,
     the text of how it was reached, when there is one that fits a link)."""
-    s = state.settings
-    query = {
-        "lr": repr(float(s.lr)),
-        "momentum": repr(float(s.momentum)),
-        "seed": str(int(s.seed)),
-        "rule": s.rule,
-        "activation": s.activation,
-        "dataset": s.dataset,
-        "pattern": s.pattern,
-        "p": _b64(state.params.flat()),
-        "pos": f"{state.done}.{state.step_count}.{state.epoch}.{state.example}",
-        "el": repr(float(state.epoch_loss)),
-    }
-    if s.loss != Settings.loss:
-        query["loss"] = s.loss
-    if s.mode != Settings.mode:
-        query["mode"] = s.mode
+    query = {}
+    for name in SETTING_NAMES:
+        value = getattr(state.settings, name)
+        if name in ADDED_LATER and value == getattr(Settings, name):
+            continue  # the default, not written: links made before it look the same
+        query[name] = repr(float(value)) if name in FLOAT_SETTINGS else str(value)
+    query["p"] = _b64(state.params.flat())
+    query["pos"] = f"{state.done}.{state.step_count}.{state.epoch}.{state.example}"
+    query["el"] = repr(float(state.epoch_loss))
     if state.velocity is not None:
         query["v"] = _b64(state.velocity.flat())
     if state.losses:

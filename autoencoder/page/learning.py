@@ -31,7 +31,7 @@ RULE_ROWS = (
 )
 
 
-def learning_tabs():
+def learning_views():
     """The four views as a segmented control, only the chosen one drawn. Not ``st.tabs``:
     its block makes Streamlit commit the whole page again about six more times per rerun
     (measured: 9.5 commits per stepping click instead of 3.5, 14 ms more main-thread time)."""

@@ -27,9 +27,9 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import streamlit as st
 
 from autoencoder.core.settings import StateError
-from autoencoder.io import url as urlstate
 from autoencoder.io.pasted_arrays import params_from_text
 from autoencoder.io.text_limits import MAX_PASTED_WEIGHTS_CHARS
+from autoencoder.io.url import KEYS as URL_KEYS
 from autoencoder.io.weights_file import MAX_FILE_BYTES, WeightsError
 from autoencoder.session import shortlink, transfer
 from autoencoder.session.session import Session
@@ -72,7 +72,7 @@ def session_from_url() -> Session:
 
 def wanted_url_params() -> dict[str, str | None]:
     """Every URL parameter the page writes: its value, or None where it must go."""
-    wanted = dict.fromkeys(urlstate.KEYS) | transfer.query_of(session())
+    wanted = dict.fromkeys(URL_KEYS) | transfer.query_of(session())
     wanted[lecture.PRESENTATION_KEY] = "1" if lecture.presenting() else None
     return wanted
 

@@ -5,8 +5,9 @@ A session reached from its seed's fresh network only by stepping and training (s
 slide, e.g. ``?seed=3&lr=0.5&go=p14.t200.p3``: the settings that are not the defaults, the
 seed, and ``go``, the recipe. Opening it replays those actions, which is bit-exact: the
 same operations on the same numbers. Anything else (an imported or pasted network) has no
-recipe and keeps the full link (:mod:`autoencoder.io.url`). :func:`urlstate.decode`
-reads both forms: a query with ``go`` and no ``p`` is a short link.
+recipe and keeps the full link (:mod:`autoencoder.io.url`).
+:func:`autoencoder.session.transfer.session_from_query` reads both forms: a query with
+``go`` and no ``p`` is a short link.
 """
 
 from dataclasses import fields, replace
