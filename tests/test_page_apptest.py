@@ -251,3 +251,21 @@ def test_the_loss_curve_downloads_as_a_png_for_slides(at):
     config = json.loads(chart.proto.config)
     assert config["modeBarButtons"] == [["toImage"]] and config["displayModeBar"]
     assert config["toImageButtonOptions"]["format"] == "png"
+
+
+def test_a_view_that_follows_the_step_reruns_the_page_only_when_the_weights_change():
+    """With Hidden codes open, the forward phases and the deltas rerun only the stepping
+    fragment (the view shows nothing they change); the update phases rerun the page. With
+    the loss curve open, no phase of a step inside an epoch does."""
+    from autoencoder.page.learning import TABS
+    from autoencoder.page.stepping import outside_token
+
+    s = Session()
+    following, loss_curve = [], []
+    for _ in range(10):
+        following.append(outside_token(s, TABS[1]))
+        loss_curve.append(outside_token(s, TABS[0]))
+        s.next_phase()
+    assert all(t == following[0] for t in following[:8])  # ready .. hidden_delta
+    assert following[8] != following[7] and following[9] != following[8]  # the updates
+    assert all(t == loss_curve[0] for t in loss_curve)

@@ -53,9 +53,7 @@ html { font-size: 130%; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {
   color: inherit !important; opacity: 1 !important; }
 .st-key-status strong { font-size: 1.4rem; font-weight: 800; }
-.st-key-phase_detail .katex { font-size: 1.15em; }
 .st-key-phase_detail code, .st-key-phase_detail pre { font-size: 0.78rem; }
-.st-key-selected_element .katex { font-size: 1.1em; }
 h1, h2, h3, h4 { font-weight: 800 !important; }
 button[kind="primary"] { font-weight: 700; }
 </style>"""

@@ -17,11 +17,9 @@ LOSS_CHART_CONFIG = {
     "modeBarButtons": [["toImage"]],
     "toImageButtonOptions": {"format": "png", "filename": "loss-curve", "scale": 2},
 }
-# Long equations scroll inside their box instead of being cut off or widening the page.
 # A Plotly graph that finds its box 0 px wide or high when first drawn is drawn twice
-# (see figures_network.network_figure); a 1 px minimum keeps it to once.
+# (see figures/network.network_figure); a 1 px minimum keeps it to once.
 STYLE = """<style>
-.st-key-phase_detail .katex-display { overflow-x: auto; overflow-y: hidden; padding: 2px 0; }
 [data-testid="stPlotlyChart"] > div { min-width: 1px; min-height: 1px; }
 </style>"""
 

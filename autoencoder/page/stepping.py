@@ -15,30 +15,36 @@ from .store import session
 DRAWN_KEY = "ae_outside_drawn"  # what the last full run showed outside the fragment
 
 
-def outside_token(s) -> tuple:
-    """What the parts of the page outside the fragment show of the session."""
-    tab = st.session_state.get("learning_tab")
-    follows_step = tab not in (None, 0, learning.TABS[0])  # only the loss tab does not
-    timeline_open = bool(st.session_state.get("timeline_box"))
+def outside_token(s, tab=None, timeline_open: bool = False) -> tuple:
+    """What the parts of the page outside the fragment show of session ``s``: with a
+    learning view that follows the step open (``tab``, all but the loss curve), the step's
+    start and its parameters (new only when an update phase runs, so the forward phases
+    still rerun just the fragment); with the timeline open, the history's length."""
+    follows_step = tab not in (None, learning.TABS[0])
     return (
         s.settings,
         s.warning,
         len(s.losses),
         s.epoch,
-        s.step if follows_step else None,
+        (s.start, s.step.params) if follows_step else None,
         len(s.history) if timeline_open else None,
     )
 
 
+def _outside_now(s) -> tuple:
+    timeline_open = bool(st.session_state.get("timeline_box"))
+    return outside_token(s, st.session_state.get("learning_tab"), timeline_open)
+
+
 def remember_outside():
     """Call in every full run, before the fragment is drawn."""
-    st.session_state[DRAWN_KEY] = outside_token(session())
+    st.session_state[DRAWN_KEY] = _outside_now(session())
 
 
 @st.fragment
 def stepping_area():
     s = session()
-    if outside_token(s) != st.session_state.get(DRAWN_KEY):
+    if _outside_now(s) != st.session_state.get(DRAWN_KEY):
         st.rerun(scope="app")  # an action changed more than this part shows
     panels.message()
     stepview.stepping_view(controls=lecture.shows("step"))
