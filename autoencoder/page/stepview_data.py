@@ -29,7 +29,8 @@ from autoencoder.figures.stepview import (
     view_changes,
 )
 from autoencoder.session import transfer
-from autoencoder.session.session import Session, replay_step, status_line, step_id
+from autoencoder.session.positions import counters_after, counters_before, replay_step, step_id
+from autoencoder.session.session import Session, status_line
 
 from .stepview_text import caption, inspector_html, panel_html
 
@@ -38,31 +39,13 @@ ID_CHARS = set("0123456789abcdef")
 MAX_HELD = 32
 
 
-def counted(counters: tuple, n_steps: int) -> tuple:
-    """(step count, epoch, example) after one more completed step; ``n_steps`` steps
-    make an epoch (the number of patterns online, 1 in batch mode)."""
-    count, epoch, example = counters
-    example += 1
-    if example >= n_steps:
-        return count + 1, epoch + 1, 0
-    return count + 1, epoch, example
-
-
-def uncounted(counters: tuple, n_steps: int) -> tuple:
-    """(step count, epoch, example) before the last completed step."""
-    count, epoch, example = counters
-    if example == 0:
-        return count - 1, epoch - 1, n_steps - 1
-    return count - 1, epoch, example - 1
-
-
 def step_data(start: Step, counters: tuple, settings, look: dict) -> dict:
     """One step's positions (ready + nine phases). ``counters``: (step count, epoch,
     example) at its start; ``look``: ``theme``, ``large`` and ``selected`` (an element id or
     None). Positions stop before the first that blows up (non-finite, or beyond MAX_ABS):
     the view leaves those to the server, which refuses them with a warning."""
     patterns = settings.patterns()
-    after = counted(counters, settings.steps_per_epoch())
+    after = counters_after(counters, settings.steps_per_epoch())
     next_bits = bits_to_str(settings.step_examples(after[2]))
     pattern = shown_pattern(look)
     positions, before, step = [], None, start
@@ -128,7 +111,7 @@ def look_key(look: dict) -> str:
 def current_counters(s: Session) -> tuple:
     """(step count, epoch, example) at the start of the step in progress."""
     now = (s.step_count, s.epoch, s.example)
-    return uncounted(now, s.steps_per_epoch) if s.step.complete else now
+    return counters_before(now, s.steps_per_epoch) if s.step.complete else now
 
 
 def step_list(s: Session) -> list[tuple[Step, tuple, object]]:
@@ -140,11 +123,11 @@ def step_list(s: Session) -> list[tuple[Step, tuple, object]]:
         snap = prev[0]
         counts = (snap.step_count, snap.epoch, snap.example)
         steps.append(
-            (snap.start, uncounted(counts, snap.settings.steps_per_epoch()), snap.settings)
+            (snap.start, counters_before(counts, snap.settings.steps_per_epoch()), snap.settings)
         )
     steps.append((s.start, counters, s.settings))
     following, _ = s.next_step_start()
-    steps.append((following, counted(counters, s.steps_per_epoch), s.settings))
+    steps.append((following, counters_after(counters, s.steps_per_epoch), s.settings))
     return steps
 
 

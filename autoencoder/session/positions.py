@@ -150,3 +150,20 @@ def replay_step(start: Step, done: int) -> Step:
     """``start`` after ``done`` phases."""
     with quiet_numpy():
         return advance(start, done)
+
+
+def counters_after(counters: tuple, n_steps: int) -> tuple:
+    """(step count, epoch, example) after one more completed step; ``n_steps`` steps
+    make an epoch (the number of patterns online, 1 in batch mode)."""
+    count, epoch, example = counters
+    if example + 1 >= n_steps:
+        return count + 1, epoch + 1, 0
+    return count + 1, epoch, example + 1
+
+
+def counters_before(counters: tuple, n_steps: int) -> tuple:
+    """(step count, epoch, example) before the last completed step."""
+    count, epoch, example = counters
+    if example == 0:
+        return count - 1, epoch - 1, n_steps - 1
+    return count - 1, epoch, example - 1

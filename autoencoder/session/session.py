@@ -35,7 +35,13 @@ from autoencoder.core.settings import (
 from autoencoder.core.training import MAX_EPOCHS
 from autoencoder.io.recipe import Recipe, add_phases, add_training
 from autoencoder.session.history import MAX_HISTORY, HistoryMixin, Snapshot
-from autoencoder.session.positions import PositionsMixin, replay_step, step_id
+from autoencoder.session.positions import (
+    PositionsMixin,
+    counters_after,
+    counters_before,
+    replay_step,
+    step_id,
+)
 
 __all__ = ["DATASETS", "LIMITS", "MAX_HISTORY", "Session", "Settings", "Snapshot", "State"]
 __all__ += ["StateError", "replay_step", "status_line", "step_id"]
@@ -139,23 +145,23 @@ class Session(HistoryMixin, PositionsMixin):
 
     def _account(self):
         """Count the step that has just completed; ``example`` moves to the next one."""
-        self.step_count += 1
         self.epoch_loss += self.step.loss
-        self.example += 1
-        if self.example >= self.steps_per_epoch:
-            self.example = 0
-            self.epoch += 1
+        epoch = self.epoch
+        self.step_count, self.epoch, self.example = counters_after(
+            (self.step_count, self.epoch, self.example), self.steps_per_epoch
+        )
+        if self.epoch != epoch:  # the epoch is complete: its summed loss joins the curve
             self.losses.append(self.epoch_loss)
             self.epoch_loss = 0.0
 
     def _unaccount(self):
         """Take back :meth:`_account` (the step in progress is complete and counted)."""
-        self.step_count -= 1
-        if self.example == 0:
-            self.example = self.steps_per_epoch
-            self.epoch -= 1
+        epoch = self.epoch
+        self.step_count, self.epoch, self.example = counters_before(
+            (self.step_count, self.epoch, self.example), self.steps_per_epoch
+        )
+        if self.epoch != epoch:  # back into the epoch before: its loss so far again
             self.epoch_loss = self.losses.pop() if self.losses else self.step.loss
-        self.example -= 1
         self.epoch_loss -= self.step.loss
 
     def _finish(self) -> bool:
