@@ -406,3 +406,14 @@ def test_the_students_step_follows_the_checked_loss():
     theirs, _ = student_steps(replace(ci, arrays={"error": correct.error + 0.01}), "error")
     assert theirs.loss == pytest.approx(float(np.sum(cross_entropy(x, theirs.output_a))))
     assert check(ci)["phases"]["output_delta"]["status"] == "missing"
+
+
+def test_under_cross_entropy_the_rules_code_is_delta_out_equals_error():
+    """The lines a student is shown for the output delta follow the check's loss."""
+    params, x = init_params(2), np.array([1, 0, 1, 1, 0, 0, 1, 0.0])
+    step = run_step(params, x, lr=0.5, loss="cross-entropy")
+    obj = {k: v.tolist() for k, v in params.as_dict().items()}
+    obj |= {"input": "10110010", "lr": 0.5, "loss": "cross-entropy"}
+    obj["output_delta"] = (step.output_delta + 0.01).tolist()
+    verdict = check_text(json.dumps(obj))["phases"]["output_delta"]
+    assert verdict["status"] == "mismatch" and verdict["rule_code"] == ["delta_out = error"]

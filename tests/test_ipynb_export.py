@@ -107,3 +107,18 @@ def test_unknown_settings_are_refused():
         step_notebook(NOTEBOOK_START, notebook_input(), rule="backwards")
     with pytest.raises(ValueError):
         step_notebook(NOTEBOOK_START, notebook_input(), activation="relu9")
+
+
+def test_a_cross_entropy_step_prints_the_pages_numbers():
+    """With cross-entropy the notebook's loss and output delta are the page's: d_o = e."""
+    params, x = NOTEBOOK_START, notebook_input()
+    text = export_ipynb(params, x, 0.5, "exact", "sigmoid", "cross-entropy")
+    notebook = nbformat.reads(text, as_version=4)
+    NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
+    step = run_step(params, x, lr=0.5, rule="exact", activation="sigmoid", loss="cross-entropy")
+    printed = printed_values(notebook)
+    assert "slope_out" not in printed
+    for name, of_step in PRINTED.items():
+        np.testing.assert_allclose(
+            parse_array(printed[name]).ravel(), of_step(step).ravel(), atol=1e-8, rtol=0
+        )

@@ -54,7 +54,7 @@ def _judge_array(got, reference, candidates, tol, c: PhaseInputs) -> dict:
                 "mistake": known.name,
                 "why": known.description,
                 "sentence": known.sentence,
-                "fix": fix_for(known, c.rule.name, c.act.name),
+                "fix": fix_for(known, c.rule.name, c.act.name, c.loss),
             }
     if got.shape != reference.shape:
         return {
@@ -116,7 +116,7 @@ def check(ci: CheckInput) -> dict:
         for name in PHASE_ARRAYS[phase] + SUPPORTING.get(phase, ()):
             candidates = [(m, v[name]) for m, v in tried if v and name in v]
             results[name] = _judge_array(student.get(name), reference[name], candidates, tol, c)
-        code = list(phase_code(phase, c.rule.name, c.act.name).values())
+        code = list(phase_code(phase, c.rule.name, c.act.name, c.loss).values())
         phases[phase] = {**_phase_verdict(results, PHASE_ARRAYS[phase], code), "arrays": results}
     first = next((n for n, v in phases.items() if v["status"] not in ("match", "missing")), None)
     settings = {"input": bits_to_str(ci.x), "lr": ci.lr, "activation": ci.activation}

@@ -44,11 +44,11 @@ def mistakes_for(phase: str) -> list[Mistake]:
     return [m for m in MISTAKES if m.phase == phase]
 
 
-def fix_for(m: Mistake, rule: str, activation: str) -> list[dict]:
+def fix_for(m: Mistake, rule: str, activation: str, loss: str = "squared") -> list[dict]:
     """What to change in a student's code who made ``m``, checked against ``rule``: each
     line that differs, ``{"yours": the line as the mistake writes it (None: left out),
     "rule": the rule's line (None: not in the rule)}``, in the phase's order."""
-    right = phase_code(m.phase, rule, activation)
+    right = phase_code(m.phase, rule, activation, loss)
     theirs = {**right, **m.code(activation)}
     keys = list(dict.fromkeys([*right, *theirs]))
     return [

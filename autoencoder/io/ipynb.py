@@ -10,6 +10,7 @@ import nbformat
 import numpy as np
 
 from autoencoder.core.activations import get_activation
+from autoencoder.core.losses import check_loss, get_loss
 from autoencoder.core.model import Params, bits_to_str
 from autoencoder.core.rules import get_rule
 from autoencoder.io.notebook_code import ACTIVATION_CODE, phase_code
@@ -40,25 +41,42 @@ def _activation_code(name: str) -> str:
     return _SIGMOID_CODE.format(name=name, formula=_FORMULA[name], line=ACTIVATION_CODE[name])
 
 
-def step_notebook(params: Params, x, lr=0.1, rule="exact", activation="sigmoid"):
+# E in the notebook's names, as the cell after the error computes it.
+LOSS_CODE = {
+    "squared": "loss = 0.5 * np.sum(error**2)",
+    "cross-entropy": "loss = -np.sum(input_layer * np.log(output_activation)\n"
+    "                + (1 - input_layer) * np.log(1 - output_activation))",
+}
+LOSS_WORDS = {"squared": "", "cross-entropy": ", the cross-entropy loss"}
+
+
+def step_notebook(params: Params, x, lr=0.1, rule="exact", activation="sigmoid", loss="squared"):
     """An nbformat v4 notebook for one step from ``params`` (the parameters at the start of
     the step) on the example ``x`` (8,). Shapes in the notebook: rows (1, n), W1 (8, 3)."""
-    get_rule(rule), get_activation(activation)  # validate the names
+    get_rule(rule), get_activation(activation), check_loss(loss, activation)  # the names
     x = np.asarray(x, dtype=float).reshape(-1)
     bits = bits_to_str(x)
     md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
 
     def lines(phase, *then):
         """The phase's lines (notebook_code), then what the cell prints."""
-        own = phase_code(phase, rule, activation)
+        own = phase_code(phase, rule, activation, loss)
         return "\n".join([v for k, v in own.items() if k != "sig"] + list(then))
+
+    def each_line(phase):
+        """A cell for each of the phase's lines, printing what it assigns."""
+        return [
+            code(f"{line}\n{name}")
+            for name, line in phase_code(phase, rule, activation, loss).items()
+        ]
 
     input_list = json.dumps([int(v) if v in (0, 1) else v for v in x])  # 1, not 1.0
     cells = [
         md(
             "# One training step of the 8-3-8 autoencoder\n\n"
             f"Input `{bits}`, learning rate {short(lr)}, the **{rule}** rule, activation "
-            f"`{activation}`. Run all cells and compare each printed array with the page."
+            f"`{activation}`{LOSS_WORDS[loss]}. Run all cells and compare each printed array "
+            "with the page."
         ),
         code("import numpy as np\n\nnp.set_printoptions(precision=8)"),
         code(_activation_code(activation)),
@@ -77,15 +95,13 @@ def step_notebook(params: Params, x, lr=0.1, rule="exact", activation="sigmoid")
         code(lines("output_z", "output_z")),
         md("## 4 output_a: $a_o = f(z_o)$"),
         code(lines("output_a", "output_activation")),
-        md(r"## 5 error: $e = x - a_o$, $E = \frac{1}{2}\sum e^2$"),
+        md(f"## 5 error: $e = x - a_o$, ${get_loss(loss).latex}$"),
         code(lines("error", "error")),
-        code("loss = 0.5 * np.sum(error**2)\nloss"),
-        md(f"## 6 output_delta: ${get_rule(rule).output_latex}$"),
-        code(f"{phase_code('output_delta', rule)['slope_out']}\nslope_out"),
-        code(f"{phase_code('output_delta', rule)['delta_out']}\ndelta_out"),
+        code(f"{LOSS_CODE[loss]}\nloss"),
+        md(f"## 6 output_delta: ${get_loss(loss).delta_latex or get_rule(rule).output_latex}$"),
+        *each_line("output_delta"),
         md(f"## 7 hidden_delta: ${get_rule(rule).hidden_latex}$"),
-        code(f"{phase_code('hidden_delta', rule)['slope_hidden']}\nslope_hidden"),
-        code(f"{phase_code('hidden_delta', rule)['delta_hidden']}\ndelta_hidden"),
+        *each_line("hidden_delta"),
         md(
             r"## 8 update_output: $W_2 \mathrel{+}= \eta\, a_h^\top \delta_o$, "
             r"$b_2 \mathrel{+}= \eta\, \delta_o$"
@@ -106,9 +122,11 @@ def step_notebook(params: Params, x, lr=0.1, rule="exact", activation="sigmoid")
     return notebook
 
 
-def export_ipynb(params: Params, x, lr=0.1, rule="exact", activation="sigmoid") -> str:
+def export_ipynb(
+    params: Params, x, lr=0.1, rule="exact", activation="sigmoid", loss="squared"
+) -> str:
     """The notebook of :func:`step_notebook` as .ipynb text (JSON), ready to download."""
-    notebook = step_notebook(params, x, lr, rule, activation)
+    notebook = step_notebook(params, x, lr, rule, activation, loss)
     nbformat.validate(notebook)
     return nbformat.writes(notebook)
 

@@ -5,6 +5,7 @@ the checker shows a student the line of theirs that differs from them (each know
 in :mod:`autoencoder.check.mistakes` says how it changes them).
 """
 
+from autoencoder.core.losses import get_loss
 from autoencoder.core.rules import get_rule
 
 # The line inside the notebook's ``activation(x, dx=False)`` that makes it one sigmoid or
@@ -34,9 +35,11 @@ def update_code(phase: str, weights: str, bias: str) -> dict[str, str]:
     return {W: weights.format(**names), b: bias.format(**names)}
 
 
-def phase_code(phase: str, rule: str = "exact", activation: str = "sigmoid") -> dict[str, str]:
-    """The lines computing ``phase`` under ``rule``, keyed by the variable each assigns
-    (``sig``: the activation function's own line, for the two sigmoids)."""
+def phase_code(
+    phase: str, rule: str = "exact", activation: str = "sigmoid", loss: str = "squared"
+) -> dict[str, str]:
+    """The lines computing ``phase`` under ``rule`` and ``loss``, keyed by the variable
+    each assigns (``sig``: the activation function's own line, for the two sigmoids)."""
     rule = get_rule(rule)
     out_at, hid_at = SLOPE_AT[rule.slope_at]
     sig = {"sig": ACTIVATION_CODE[activation]} if activation in ACTIVATION_CODE else {}
@@ -57,6 +60,8 @@ def phase_code(phase: str, rule: str = "exact", activation: str = "sigmoid") -> 
             "delta_hidden": f"delta_hidden = np.dot(delta_out, {BACK_MATRIX[rule.back_weights]}) * slope_hidden",
         },
     }
+    if not get_loss(loss).slope_factor:  # the loss cancels f': d_o = e, no slope line
+        code["output_delta"] = {"delta_out": "delta_out = error"}
     if phase in UPDATE_NAMES:
         return update_code(phase, "{W} += np.dot({src}.T, {d}) * lr", "{b} += {d} * lr")
     return code[phase]

@@ -236,7 +236,9 @@ def take_home_button():
     bits = bits_to_str(start.x)
 
     def build() -> str:
-        return export_ipynb(start.params, start.x, start.lr, start.rule, start.activation)
+        return export_ipynb(
+            start.params, start.x, start.lr, start.rule, start.activation, start.loss_name
+        )
 
     with st.container(horizontal=True, vertical_alignment="center"):
         st.download_button(
