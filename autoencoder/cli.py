@@ -81,7 +81,6 @@ def _step_json(step, results) -> dict:
         )
         for name, arrays in results.items()
     }
-    phases["error"] = results["error"]["error"].tolist()
     return {**weights_file.params_to_dict(step.params), "loss": step.loss, "phases": phases}
 
 

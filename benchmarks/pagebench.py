@@ -5,7 +5,6 @@ bench_view_draw.py."""
 
 import os
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -65,29 +64,6 @@ def wait_settled(page, timeout_ms: int = 30_000):
     page.wait_for_function(
         "() => !document.querySelector('[data-testid=stSkeleton]')", timeout=timeout_ms
     )
-
-
-def status_text(page) -> str:
-    return page.inner_text(".st-key-status")
-
-
-def timed_click(page) -> float:
-    """Click next_phase; seconds until the status changed, the script is idle and two
-    animation frames have passed."""
-    before = status_text(page)
-    start = time.perf_counter()
-    page.click(".st-key-next_phase button")
-    page.wait_for_function(
-        """([before, settled]) => {
-            const s = document.querySelector('.st-key-status');
-            return s && s.innerText !== before && document.querySelector(settled);
-        }""",
-        arg=[before, SETTLED],
-        polling="raf",
-        timeout=30_000,
-    )
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-    return time.perf_counter() - start
 
 
 def median(values):

@@ -87,12 +87,6 @@ def key_for(name: str) -> str | None:
     return ALL_NAMES.get(normalise(name))
 
 
-def family_of(name: str) -> str | None:
-    """The first family (in FAMILIES' order) that uses ``name``, or None."""
-    wanted = normalise(name)
-    return next((f for f, names in FAMILIES.items() if wanted in map(str.lower, names)), None)
-
-
 # What each size of array can be, with the names to print it under (for the hint).
 _BY_SIZE = {
     24: ("W1", "W2"),

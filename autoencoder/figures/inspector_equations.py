@@ -44,12 +44,15 @@ from autoencoder.io.numbers import short
 __all__ = ["element_equations_html"]
 
 
-def element_equations_html(step: Step, element_id: str, pattern: int = 0) -> list[str]:
+def element_equations_html(
+    step: Step, element_id: str, pattern: int = 0, details: dict | None = None
+) -> list[str]:
     """The inspector's equations for one element, each a MathML block: the same content and
     order as figures/inspector.element_details(step, element_id, pattern)["equations"] (a
     batch step: a node's for pattern ``pattern``, a parameter's summed over the batch).
-    ValueError for an unknown id."""
-    details = element_details(step, element_id, pattern)
+    ValueError for an unknown id. ``details``: that element_details, if already at hand."""
+    if details is None:
+        details = element_details(step, element_id, pattern)
     element = parse_element_id(element_id)
     if element.kind == "node":
         step = one_pattern(step, min(pattern, step.n_patterns - 1))

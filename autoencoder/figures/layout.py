@@ -6,7 +6,6 @@ from plotly.colors import sample_colorscale
 
 from autoencoder.core.model import N_HIDDEN, N_IN, N_OUT
 from autoencoder.core.phases import PHASE_ARRAYS, Step
-from autoencoder.core.phases import update_directions as all_update_directions
 from autoencoder.core.rules import get_rule
 from autoencoder.figures.ids import (
     B1_IDS,
@@ -125,14 +124,6 @@ def node_text_quantities(step: Step) -> dict:
             d, ("a", step.output_a) if d == 9 else ("δ", step.output_delta)
         )
     return {"x": ("x", step.x), "h": hidden, "o": output}
-
-
-def update_directions(step: Step) -> dict:
-    """The update direction a^T δ (minus the gradient of E) of each weight matrix, once its
-    delta is computed: {"W1": (8, 3) or None, "W2": (3, 8) or None}; for a batch step,
-    summed over its patterns (:func:`autoencoder.core.phases.update_directions`)."""
-    directions = all_update_directions(step)
-    return {"W1": directions["W1"], "W2": directions["W2"]}
 
 
 def finite(a) -> np.ndarray:

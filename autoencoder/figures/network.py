@@ -11,7 +11,7 @@ part of the network the current phase reads and writes is outlined in amber (see
 import numpy as np
 import plotly.graph_objects as go
 
-from autoencoder.core.phases import UPDATED_BY, Step, performed
+from autoencoder.core.phases import UPDATED_BY, Step, performed, update_directions
 from autoencoder.figures.ids import HIDDEN_IDS, INPUT_IDS, NODE_IDS, OUTPUT_IDS
 from autoencoder.figures.labels import headers, name_trace, selected_trace
 from autoencoder.figures.layout import (
@@ -42,7 +42,6 @@ from autoencoder.figures.layout import (
     finite,
     highlight_for,
     node_text_quantities,
-    update_directions,
     weight_colours,
 )
 from autoencoder.io.numbers import full_precision, label_number

@@ -17,7 +17,7 @@ h1..h3, o1..o8), biases ``67..77`` (b1, then b2), the selection halo ``78``.
 
 import numpy as np
 
-from autoencoder.core.phases import Step, one_pattern
+from autoencoder.core.phases import Step, one_pattern, update_directions
 from autoencoder.figures.ids import HIDDEN_IDS, INPUT_IDS, NODE_IDS, OUTPUT_IDS
 from autoencoder.figures.labels import header_texts, key_text
 from autoencoder.figures.layout import (
@@ -45,7 +45,6 @@ from autoencoder.figures.layout import (
     edge_widths,
     highlight_for,
     node_text_quantities,
-    update_directions,
     weight_colours,
     weight_scale,
 )

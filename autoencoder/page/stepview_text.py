@@ -76,7 +76,7 @@ def inspector_html(step: Step, element_id: str, rule: str, pattern: int = 0) -> 
     note = batch_note(step, details, pattern)
     if note:
         head += f"<p class='sv-caption'>{escape(note)}</p>"
-    equations = element_equations_html(step, element_id, pattern)
+    equations = element_equations_html(step, element_id, pattern, details)
     how = (
         "<p class='sv-caption'>How it was computed, in the order of the phases:</p>"
         + "".join(f"<div class='sv-eq'>{e}</div>" for e in equations)
