@@ -15,8 +15,11 @@ Shapes, in order: edges ``0..47`` (W1 row-major, then W2), nodes ``48..66`` (x1.
 h1..h3, o1..o8), biases ``67..77`` (b1, then b2), the selection halo ``78``.
 """
 
+from functools import lru_cache
+
 import numpy as np
 
+from autoencoder.core.model import Params
 from autoencoder.core.phases import Step, one_pattern, update_directions
 from autoencoder.figures.ids import HIDDEN_IDS, INPUT_IDS, NODE_IDS, OUTPUT_IDS
 from autoencoder.figures.labels import header_texts, key_text
@@ -214,30 +217,39 @@ def position_view(
     A batch step shows the values of its pattern ``pattern`` (0-based) on the nodes, and
     its weights and summed updates on the edges."""
     hl = highlight_for(step)
-    weights = np.r_[step.params.W1.ravel(), step.params.W2.ravel()]
-    biases = np.r_[step.params.b1, step.params.b2]
-    scale = weight_scale(theme)
     shown = one_pattern(step, min(pattern, step.n_patterns - 1))
     fill, node_text = _layer_values(shown)
     node_on = [nid in hl["nodes"] for nid in NODE_IDS]
     bias_on = [bid in hl["biases"] for bid in BIAS_IDS]
     return {
-        "edge_color": weight_colours(weights, scale),
-        "edge_width": [round(float(w), 2) for w in edge_widths(weights, large)],
-        "edge_dash": ["dash" if w < 0 else "solid" for w in weights],
+        **_weights_view(step.params, theme, large),
         "edge_opacity": edge_opacity(hl).tolist(),
         "node_fill": fill,
         "node_line": [HIGHLIGHT if on else LABEL_GREY for on in node_on],
         "node_line_width": [5 if on else 1.5 for on in node_on],
-        "bias_fill": weight_colours(biases, scale),
         "bias_line": [HIGHLIGHT if on else LABEL_GREY for on in bias_on],
         "bias_line_width": [4 if on else 1 for on in bias_on],
         "node_text": node_text,
-        "bias_text": [label_number(v) for v in biases],
         "edge_text": _edge_update_text(step, hl),
-        "weight_text": [label_number(w) for w in weights],
         "headers": header_texts(shown),
         "key": [key_text(step, hl)],
+    }
+
+
+@lru_cache(maxsize=64)
+def _weights_view(params: Params, theme: str | None, large: bool) -> dict:
+    """The attributes that follow from the parameters alone, once per Params object: a
+    step's positions share it until an update phase makes a new one (read-only)."""
+    weights = np.r_[params.W1.ravel(), params.W2.ravel()]
+    biases = np.r_[params.b1, params.b2]
+    scale = weight_scale(theme)
+    return {
+        "edge_color": weight_colours(weights, scale),
+        "edge_width": [round(float(w), 2) for w in edge_widths(weights, large)],
+        "edge_dash": ["dash" if w < 0 else "solid" for w in weights],
+        "bias_fill": weight_colours(biases, scale),
+        "bias_text": [label_number(v) for v in biases],
+        "weight_text": [label_number(w) for w in weights],
     }
 
 
