@@ -159,9 +159,13 @@ def prepared_steps(s, appearance: dict) -> list[dict]:
     """The steps at hand, each prepared once (kept while it is at hand)."""
     cache = st.session_state.get(STEPS_KEY, {})
     keep, out = {}, []
+    unselected = {**appearance, "selected": None}
     for start, counters, settings in step_list(s):
         key = step_key(start, counters, settings, appearance)
-        data = cache.get(key) or step_data(start, counters, settings, appearance)
+        plain_key = step_key(start, counters, settings, unselected)
+        plain = cache.get(plain_key) or step_data(start, counters, settings, unselected)
+        keep[plain_key] = plain  # kept: clearing or changing the selection reuses it
+        data = cache.get(key) or step_data(start, counters, settings, appearance, plain)
         keep[key] = data
         out.append(data)
     st.session_state[STEPS_KEY] = keep

@@ -39,11 +39,34 @@ ID_CHARS = set("0123456789abcdef")
 MAX_HELD = 32
 
 
-def step_data(start: Step, counters: tuple, settings, look: dict) -> dict:
+def step_data(
+    start: Step, counters: tuple, settings, look: dict, plain: dict | None = None
+) -> dict:
     """One step's positions (ready + nine phases). ``counters``: (step count, epoch,
     example) at its start; ``look``: ``theme``, ``large`` and ``selected`` (an element id or
     None). Positions stop before the first that blows up (non-finite, or beyond MAX_ABS):
-    the view leaves those to the server, which refuses them with a warning."""
+    the view leaves those to the server, which refuses them with a warning. ``plain``: this
+    step's data without a selection, if already at hand (a selection adds only the
+    inspector and the halo to it)."""
+    if plain is None:
+        plain = _plain_step(start, counters, settings, {**look, "selected": None})
+    if not look["selected"]:
+        return plain
+    pattern, step, positions = shown_pattern(look), start, []
+    for done, position in enumerate(plain["positions"]):
+        step = replay_step(step, 1) if done else step
+        inspector = inspector_html(step, look["selected"], settings.rule, pattern)
+        positions.append({**position, "inspector": inspector})
+    return {
+        **plain,
+        "key": step_key(start, counters, settings, look),
+        "positions": positions,
+        "halo": halo_place(look["selected"], look["large"]),
+    }
+
+
+def _plain_step(start: Step, counters: tuple, settings, look: dict) -> dict:
+    """:func:`step_data` with nothing selected."""
     patterns = settings.patterns()
     after = counters_after(counters, settings.steps_per_epoch())
     next_bits = bits_to_str(settings.step_examples(after[2]))
@@ -56,22 +79,21 @@ def step_data(start: Step, counters: tuple, settings, look: dict) -> dict:
             break
         view = position_view(step, look["theme"], look["large"], pattern)
         count, epoch, _ = after if step.complete else counters
-        position = {
-            "view": view_changes(before, view),
-            "status": status_line(epoch, count, step.phase),
-            "caption": caption(step, counters[2], patterns, next_bits, settings, pattern),
-            "panel": panel_html(step, next_bits),
-            "next_label": f"Next phase: {step.next_name or 'hidden_z of the next step'}",
-        }
-        if look["selected"]:
-            position["inspector"] = inspector_html(step, look["selected"], settings.rule, pattern)
-        positions.append(position)
+        positions.append(
+            {
+                "view": view_changes(before, view),
+                "status": status_line(epoch, count, step.phase),
+                "caption": caption(step, counters[2], patterns, next_bits, settings, pattern),
+                "panel": panel_html(step, next_bits),
+                "next_label": f"Next phase: {step.next_name or 'hidden_z of the next step'}",
+            }
+        )
         before = view
     return {
         "id": step_id(start, counters[0]),
         "key": step_key(start, counters, settings, look),
         "positions": positions,
-        "halo": halo_place(look["selected"], look["large"]),
+        "halo": halo_place(None, look["large"]),
     }
 
 
