@@ -269,3 +269,21 @@ def test_a_view_that_follows_the_step_reruns_the_page_only_when_the_weights_chan
     assert all(t == following[0] for t in following[:8])  # ready .. hidden_delta
     assert following[8] != following[7] and following[9] != following[8]  # the updates
     assert all(t == loss_curve[0] for t in loss_curve)
+
+
+def test_while_play_trains_only_the_position_shown_is_prepared():
+    """Each Play tick moves the network on: the view is handed the step in progress up to
+    its position only (a few kB, not the next step's hundreds); all of it once Play stops."""
+    at = new_app()
+    click(at, "next_phase")
+    click(at, "next_phase")
+    at.session_state["play"] = True
+    at.run()
+    assert_clean(at)
+    data = stepview_data(at)
+    assert [s["id"] for s in data["steps"]] == [data["current"]]
+    assert len(data["steps"][0]["positions"]) == 3 and "Phase: hidden_a" in shown(at)["status"]
+    at.session_state["play"] = False
+    at.run()
+    data = stepview_data(at)
+    assert len(data["steps"]) == 2 and all(len(s["positions"]) == 10 for s in data["steps"])

@@ -156,11 +156,17 @@ def look(s=None) -> dict:
 
 
 def prepared_steps(s, appearance: dict) -> list[dict]:
-    """The steps at hand, each prepared once (kept while it is at hand)."""
+    """The steps at hand, each prepared once (kept while it is at hand). While Play trains,
+    each tick moves the network on: only the step in progress, up to its position, is
+    prepared (the whole step, and the next, once Play stops)."""
     cache = st.session_state.get(STEPS_KEY, {})
     keep, out = {}, []
+    listed = step_list(s)
+    if st.session_state.get("play"):
+        listed = [entry for entry in listed if entry[0] is s.start]
+        appearance = {**appearance, "upto": s.step.done + 1}
     unselected = {**appearance, "selected": None}
-    for start, counters, settings in step_list(s):
+    for start, counters, settings in listed:
         key = step_key(start, counters, settings, appearance)
         plain_key = step_key(start, counters, settings, unselected)
         plain = cache.get(plain_key) or step_data(start, counters, settings, unselected)

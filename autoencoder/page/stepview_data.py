@@ -43,8 +43,8 @@ def step_data(
     start: Step, counters: tuple, settings, look: dict, plain: dict | None = None
 ) -> dict:
     """One step's positions (ready + nine phases). ``counters``: (step count, epoch,
-    example) at its start; ``look``: ``theme``, ``large`` and ``selected`` (an element id or
-    None). Positions stop before the first that blows up (non-finite, or beyond MAX_ABS):
+    example) at its start; ``look``: ``theme``, ``large``, ``selected`` (an element id or
+    None) and optionally ``upto`` (prepare only the first ``upto`` positions). Positions stop before the first that blows up (non-finite, or beyond MAX_ABS):
     the view leaves those to the server, which refuses them with a warning. ``plain``: this
     step's data without a selection, if already at hand (a selection adds only the
     inspector and the halo to it)."""
@@ -72,7 +72,7 @@ def _plain_step(start: Step, counters: tuple, settings, look: dict) -> dict:
     next_bits = bits_to_str(settings.step_examples(after[2]))
     pattern = shown_pattern(look)
     positions, before, step = [], None, start
-    for done in range(N_POSITIONS):
+    for done in range(look.get("upto") or N_POSITIONS):
         if done:
             step = replay_step(step, 1)
         if not step_is_sane(step):
@@ -127,6 +127,7 @@ def shown_pattern(look: dict) -> int:
 def look_key(look: dict) -> str:
     """A short name for what a step's prepared data depends on beyond the step."""
     key = f"{look['theme'] or '-'}.{int(bool(look['large']))}.{look['selected'] or '-'}"
+    key += f".u{look['upto']}" if look.get("upto") else ""
     return key + (f".p{shown_pattern(look)}" if look.get("pattern") else "")
 
 
