@@ -27,10 +27,7 @@ export function drawFrame(view) {
   if (view.graph && view.graph.key !== data.static.key) dropGraph(view);
   if (!view.graph) newGraph(view);
   const root = view.el(".sv-root");
-  if (root.classList.contains("sv-large") !== !!data.large) {
-    root.classList.toggle("sv-large", !!data.large);
-    if (view.graph) view.graph.fontsChanged();
-  }
+  root.classList.toggle("sv-large", !!data.large); // with a new static figure, so a new graph
   root.classList.toggle("sv-no-controls", !data.controls);
   colourBar(view, data.colour_bar.stops);
   setText(view, ".sv-hint", data.custom

@@ -62,7 +62,8 @@ export class Graph {
       else restyleShapes(this.plot, update);
     }
     const texts = writeTexts(this, this.view, view);
-    this.box.querySelector(".sv-key").textContent = view.key[0];
+    const key = this.box.querySelector(".sv-key");
+    if (key.textContent !== view.key[0]) key.textContent = view.key[0];
     this.view = view;
     if (texts) this.place();
   }
@@ -110,13 +111,6 @@ export class Graph {
   /** Place the labels again (their texts, the box or the weights switch changed). */
   place() {
     placeLabels(this);
-  }
-
-  /** The labels' fonts changed (presentation mode): measure and place them again. */
-  fontsChanged() {
-    this.fonts.clear();
-    this.sizes.clear();
-    this.place();
   }
 
   /** The green halo around the selected element (or none). */

@@ -69,8 +69,6 @@ export function restyleShapes(plot, update) {
     const el = drawn.get(index);
     if (el) styleShape(el, shapes[index]);
   }
-  const full = plot._fullLayout.shapes;
-  for (const index of touched) Object.assign(full[index].line, shapes[index].line);
 }
 
 /** The SVG path of each drawn shape, by its index (Plotly's data-index). */
