@@ -32,7 +32,7 @@ from autoencoder.io.command_line import (
     rule_settings,
 )
 from autoencoder.io.numbers import loss_number, notebook_number, scientific
-from autoencoder.io.text_limits import MAX_CHECK_FILE_BYTES
+from autoencoder.io.text_limits import MAX_CHECK_FILE_BYTES, read_text_file
 
 BROKEN_PIPE_STATUS = 141  # 128 + SIGPIPE, as the shell reports a program a pipe cut short
 
@@ -144,21 +144,10 @@ def cmd_check(args):
 
 def _read_text(path) -> str:
     """The UTF-8 text of ``path``, at most MAX_CHECK_FILE_BYTES; UsageError naming the fault."""
-
-    def bad(message):
-        return UsageError(error_line("check", message))
-
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_CHECK_FILE_BYTES + 1)
-    except OSError as exc:
-        raise bad(f"cannot read {path}: {exc.strerror or exc}") from None
-    if len(data) > MAX_CHECK_FILE_BYTES:
-        raise bad(f"{path}: file is larger than {MAX_CHECK_FILE_BYTES // 1000} kB")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        raise bad(f"{path}: file is not UTF-8 text") from None
+        return read_text_file(path, MAX_CHECK_FILE_BYTES, name=f"{path}: ")
+    except ValueError as exc:
+        raise UsageError(error_line("check", str(exc))) from None
 
 
 COMMANDS = {

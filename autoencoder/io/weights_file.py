@@ -10,6 +10,7 @@ import numpy as np
 
 from autoencoder.core.model import MAX_ABS, SHAPES, Params
 from autoencoder.io.numbers import short
+from autoencoder.io.text_limits import read_text_file
 
 MAX_FILE_BYTES = 2_000_000
 
@@ -88,9 +89,4 @@ def _reject_constant(name):
 
 def load(path) -> tuple[Params, dict]:
     """Read a weights file; WeightsError (never OSError) naming what is wrong."""
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise WeightsError(f"cannot read {path}: {exc.strerror or exc}") from None
-    return loads(data)
+    return loads(read_text_file(path, MAX_FILE_BYTES, WeightsError))
