@@ -71,7 +71,13 @@ def to_array(name: str, value) -> np.ndarray:
     return array
 
 
-def _shaped(name: str, array: np.ndarray, shape) -> np.ndarray:
+def start_params(obj: dict) -> Params:
+    """W1, b1, W2 and b2 of a check input (all there); ValueError naming the first that is
+    not the right shape or not sane."""
+    return Params(**{k: shaped(k, to_array(k, obj[k]), s) for k, s in SHAPES.items()})
+
+
+def shaped(name: str, array: np.ndarray, shape) -> np.ndarray:
     if np.squeeze(array).shape != tuple(n for n in shape if n != 1):
         wanted = "x".join(map(str, shape))
         raise ValueError(f"{name}: expected {wanted} numbers, got shape {array.shape}")
@@ -97,12 +103,12 @@ def read_check_dict(obj) -> CheckInput:
     missing = [k for k in (*SHAPES, "input", "lr") if k not in obj]
     if missing:
         raise ValueError(f"missing {', '.join(missing)} (the starting values are needed)")
-    start = Params(**{k: _shaped(k, to_array(k, obj[k]), s) for k, s in SHAPES.items()})
+    start = start_params(obj)
     if isinstance(obj["input"], str):
         x = parse_bits(obj["input"])
     else:
-        x = _shaped("input", to_array("input", obj["input"]), (8,))
-    lr = float(_shaped("lr", to_array("lr", obj["lr"]), ()))
+        x = shaped("input", to_array("input", obj["input"]), (8,))
+    lr = float(shaped("lr", to_array("lr", obj["lr"]), ()))
     rule = get_rule(obj.get("rule", "exact")).name
     activation = get_activation(obj.get("activation", DEFAULT_ACTIVATION[rule])).name
     arrays = {k: to_array(k, obj[k]) for k in STUDENT_KEYS if k in obj}

@@ -19,12 +19,13 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from autoencoder.check.check_input import start_params
 from autoencoder.check.infer_settings import FORWARD, infer_input
 from autoencoder.check.name_families import key_for, label_hint
 from autoencoder.check.phase_arrays import PhaseInputs
 from autoencoder.check.value_labels import DEFAULT_LR, Label, by_shape, by_value, flat, leftovers
 from autoencoder.core.activations import ACTIVATIONS, get_activation
-from autoencoder.core.model import MAX_ABS, SHAPES, Params, bits_to_str
+from autoencoder.core.model import SHAPES, bits_to_str
 from autoencoder.core.rules import DEFAULT_ACTIVATION, get_rule
 from autoencoder.io.notebook_text import read_notebook_text
 
@@ -66,33 +67,6 @@ def _transpose_named(reading) -> None:
         )
 
 
-def _start(values: dict) -> Params | None:
-    """The starting parameters, if all four are there, the right shape and sane."""
-    arrays = {}
-    for key, shape in SHAPES.items():
-        if key not in values:
-            return None
-        array = flat(values[key])
-        if array.shape != shape or not np.isfinite(array).all() or np.abs(array).max() > MAX_ABS:
-            return None
-        arrays[key] = array
-    return Params(**arrays)
-
-
-def _unfit(values: dict) -> str:
-    """Which starting parameter is not one (in the checker's words)."""
-    for key, shape in SHAPES.items():
-        array = flat(values[key])
-        if array.shape != shape:
-            wanted = "x".join(map(str, shape))
-            return f"{key}: expected {wanted} numbers, got shape {np.shape(values[key])}"
-        if not np.isfinite(array).all():
-            return f"{key}: not all numbers are finite"
-        if np.abs(array).max() > MAX_ABS:
-            return f"{key}: numbers beyond {MAX_ABS:g} in size are not a sane network"
-    return "the starting W1, b1, W2 and b2 are not a network"
-
-
 def _names(reading, labels) -> str:
     names = [r["variable"] for r in reading.recognised if r["variable"] != "activation"]
     names += [label.item.name for label in labels if label.item.name]
@@ -109,8 +83,6 @@ def _refusal(reading, labels, values) -> str:
         single = " (only single numbers)" if reading.items else ""
         return f"no arrays found{single} (expected a check JSON or a notebook's printed text)"
     missing = [f"{k} ({'x'.join(map(str, s))})" for k, s in SHAPES.items() if k not in values]
-    if not missing:
-        return _unfit(values)
     return (
         f"no starting {', '.join(missing)} among the {count} arrays found (names: "
         f"{_names(reading, labels)}); print each before the step under its name, e.g. "
@@ -128,9 +100,9 @@ def recognise(text: str) -> Recognition:
         notes.append(f"{len(items)} arrays not named: only the first {MAX_ITEMS} were read")
     labels = [Label(item) for item in items[:MAX_ITEMS]]
     by_shape(values, labels)
-    start = _start(values)
-    if start is None:
+    if any(key not in values for key in SHAPES):
         raise ValueError(_refusal(reading, labels, values))
+    start = start_params(values)
     inferred, assumed = [], []
     if "input" in values and flat(values["input"]).shape != (8,):
         raise ValueError(f"input: expected 8 numbers, got shape {np.shape(values['input'])}")
