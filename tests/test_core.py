@@ -160,7 +160,7 @@ def test_a_rule_is_its_two_choices_and_the_deltas_follow_from_them():
     """Each delta is e (or d_o carried back by the rule's matrix) times the rule's slope."""
     assert (RULES["exact"].slope_of, RULES["exact"].back_matrix) == (slope_at_z, w2_transposed)
     assert (RULES["notebook"].slope_of, RULES["notebook"].back_matrix) == (slope_at_a, w1)
-    assert [r.carries_back for r in RULES.values()] == ["W2^T", "W1"]
+    assert [r.back_weights for r in RULES.values()] == ["W2", "W1"]
     params, x, act = init_params(5), parse_bits("10110010"), get_activation("tanh")
     for name, rule in RULES.items():
         s = finish_step(start_step(params, x, rule=name, activation="tanh"))

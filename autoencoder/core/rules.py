@@ -60,19 +60,15 @@ class Rule:
         return {slope_at_z: "z", slope_at_a: "a"}[self.slope_of]
 
     @property
-    def carries_back(self) -> str:
-        """The matrix carrying d_o back, in words: "W2^T" (exact) or "W1" (notebook)."""
-        return {w2_transposed: "W2^T", w1: "W1"}[self.back_matrix]
-
-    @property
     def is_gradient(self) -> bool:
         """Whether the rule's updates are -lr times the gradient of E (the exact rule's)."""
         return self.slope_of is slope_at_z and self.back_matrix is w2_transposed
 
     @property
     def back_weights(self) -> str:
-        """The weight matrix the hidden delta reads: "W2" (exact) or "W1" (notebook)."""
-        return self.carries_back.removesuffix("^T")
+        """The weight matrix the hidden delta reads: "W2" (exact, transposed) or "W1"
+        (notebook)."""
+        return {w2_transposed: "W2", w1: "W1"}[self.back_matrix]
 
     def slope(self, act: Activation, a):
         """A layer's f' factor from its activation a (same shape as a)."""

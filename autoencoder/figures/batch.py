@@ -103,7 +103,7 @@ def _hidden_delta(s: Step) -> str:
     rule = get_rule(s.rule)  # its matrix carrying D_o back, and where it takes the slope
     at = sym(rule.slope_at.upper(), "h")
     back, note = sym("W", 2, TOP), []
-    if rule.carries_back == "W1":
+    if rule.back_weights == "W1":
         back = sym("W", 1)
         note = [m.mtext(" (W₁ where "), sym("W", 2, TOP), m.mtext(" belongs)")]
     head = [d_h, EQ, m.parens(d_o, THIN, back), m.mo("⊙"), fprime(at), *note]

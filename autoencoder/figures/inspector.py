@@ -35,8 +35,8 @@ def _aligned(*rows) -> str:
     return "\\begin{aligned}" + " \\\\ ".join(rows) + "\\end{aligned}"
 
 
-# Element (k, m) of the matrix carrying d_o back (Rule.carries_back), 1-based m.
-BACK_ELEMENT = {"W2^T": "W^{(2)}_{%d,k}", "W1": "W^{(1)}_{k,%d}"}
+# Element (k, m) of the matrix carrying d_o back, by the rule's back_weights, 1-based m.
+BACK_ELEMENT = {"W2": "W^{(2)}_{%d,k}", "W1": "W^{(1)}_{k,%d}"}
 
 
 def _node_equations(s: Step, layer: str, n: int) -> tuple[dict, list[str]]:
@@ -81,7 +81,7 @@ def _node_equations(s: Step, layer: str, n: int) -> tuple[dict, list[str]]:
             )
         else:
             W = rule.back_matrix(used["W1"], used["W2"])[:, n]  # d_o's way back to h_n
-            wsym = BACK_ELEMENT[rule.carries_back]
+            wsym = BACK_ELEMENT[rule.back_weights]
             back = float(np.dot(s.output_delta, W))
             eqs.append(
                 _aligned(

@@ -149,9 +149,9 @@ def _error(s: Step) -> str:
     return _aligned(r"e = x - a_o, \quad E = \tfrac12 \textstyle\sum_k e_k^2", rows)
 
 
-# How the text writes the matrix carrying d_o back (Rule.carries_back, core/rules.py).
+# How the text writes the matrix carrying d_o back, by the rule's back_weights (core/rules.py).
 BACK_SUM = {
-    "W2^T": r"\textstyle\sum_k \delta^o_k W_{2,jk}",
+    "W2": r"\textstyle\sum_k \delta^o_k W_{2,jk}",
     "W1": r"\textstyle\sum_k \delta^o_k W_{1,kj}\ \text{(W1 where } W_2^\top \text{ belongs)}",
 }
 
@@ -182,7 +182,7 @@ def _hidden_delta(s: Step) -> str:
         f"\\delta^h_{j + 1} &= {paren(back[j])}\\cdot{num(slope[j])} = {num(s.hidden_delta[j])}"
         for j in range(3)
     ]
-    return _aligned(f"{rule.hidden_latex}, \\quad ({BACK_SUM[rule.carries_back]})", rows)
+    return _aligned(f"{rule.hidden_latex}, \\quad ({BACK_SUM[rule.back_weights]})", rows)
 
 
 def _bmatrix(m) -> str:
