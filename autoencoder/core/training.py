@@ -147,7 +147,7 @@ class _Nets:
             self.m1 = np.repeat(momentum * on, N_HIDDEN)  # A1's columns are (N*3)
 
     def step(self, views):
-        """One gradient step on the patterns of ``views``; returns 2 E summed over them (a
+        """One gradient step on the patterns of ``views``; returns E summed over them (a
         float, or (N,) for a stack).
 
         Both deltas are taken before any update. ``lr`` is folded into d_o, and so (the
@@ -177,9 +177,13 @@ class _Nets:
             self.V2, self.V1 = self.outer2(ha_t, d_o), self.outer1(xa_t, d_h)
         self.A2 += self.V2
         self.A1 += self.V1
+        return self.loss_sum(x, out, err)
+
+    def loss_sum(self, x, out, err):
+        """E summed over the patterns (the chosen loss): float, or (N,) for a stack."""
         if self.cross_entropy:
-            return 2 * self.ce_sum(x, out)
-        return _sq(err, self.single)
+            return self.ce_sum(x, out)
+        return 0.5 * _sq(err, self.single)
 
     def ce_sum(self, x, out):
         """The cross-entropy summed over the patterns: float, or (N,) for a stack."""
@@ -254,14 +258,11 @@ def train_stack(
         epoch = epochs
     Ha, out = nets.forward()
     learned_at[(learned_at < 0) & is_learned(out, X)] = epoch
-    err = X - out
-    final = 0.5 * np.reshape(_sq(err, nets.single), n)
-    if nets.cross_entropy:
-        final = np.reshape(nets.ce_sum(X, out), n)
+    final = np.reshape(nets.loss_sum(X, out, X - out), n)
     A1, A2, V1, V2 = nets.stacked()
     return TrainResult(
         params=[Params(*_split(a1), *_split(a2)) for a1, a2 in zip(A1, A2)],
-        loss_history=0.5 * np.array(history, dtype=float).reshape(len(history), n),
+        loss_history=np.array(history, dtype=float).reshape(len(history), n),
         learned_at=[int(e) if e >= 0 else None for e in learned_at],
         epochs_run=epoch,
         final_loss=final,
