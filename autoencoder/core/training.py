@@ -16,6 +16,7 @@ import numpy as np
 from autoencoder.core.activations import get_activation
 from autoencoder.core.losses import check_loss, cross_entropy
 from autoencoder.core.model import N_HIDDEN, Params, init_params
+from autoencoder.core.phases import MODES
 from autoencoder.core.rules import get_rule
 
 DEFAULTS = {"lr": 2.0, "momentum": 0.0, "rule": "exact", "activation": "sigmoid", "mode": "online"}
@@ -223,8 +224,8 @@ def train_stack(
     history and the output delta (e, without f') follow it.
     """
     check_loss(loss, activation)
-    if mode not in ("online", "batch"):
-        raise ValueError(f"unknown mode {mode!r} (choose from online, batch)")
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r} (choose from {', '.join(MODES)})")
     if epochs is None:
         epochs = MAX_EPOCHS if until_learned else 1
     if epochs < 0:

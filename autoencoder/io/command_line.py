@@ -13,6 +13,7 @@ import numpy as np
 from autoencoder.core.activations import ACTIVATIONS
 from autoencoder.core.losses import LOSS_NAMES, check_loss
 from autoencoder.core.model import parse_bits, patterns_for
+from autoencoder.core.phases import MODES
 from autoencoder.core.rules import DEFAULT_ACTIVATION, RULES
 from autoencoder.core.training import DEFAULTS
 
@@ -107,7 +108,7 @@ def _train_options(p):
     group.add_argument("--until-learned", action="store_true")
     p.add_argument("--seed", type=_count, default=0)
     p.add_argument("--momentum", type=_finite, default=DEFAULTS["momentum"])
-    p.add_argument("--mode", choices=["online", "batch"], default=DEFAULTS["mode"])
+    p.add_argument("--mode", choices=list(MODES), default=DEFAULTS["mode"])
     _rule_options(p, DEFAULTS["lr"])
 
 

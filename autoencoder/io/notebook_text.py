@@ -21,6 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
+from autoencoder.core.model import PARAM_NAMES
 from autoencoder.io.notebook_cells import Cell, logical_lines, split_cells
 from autoencoder.io.text_limits import MAX_NOTEBOOK_CHARS, refuse_longer
 from autoencoder.io.textarrays import parse_array
@@ -47,7 +48,6 @@ NOTEBOOK_NAMES = {
 NOTEBOOK_VARIABLES = {key: name for name, key in NOTEBOOK_NAMES.items()}
 # The notebook's names that are not the key itself, accepted in place of the key.
 ALIASES = {name: key for name, key in NOTEBOOK_NAMES.items() if name != key}
-PARAMETERS = ("W1", "b1", "W2", "b2")
 
 _NAME = r"[A-Za-z_]\w*"
 _ECHO = re.compile(rf"^({_NAME})$")
@@ -228,7 +228,7 @@ def read_notebook_text(text: str, key_of=NOTEBOOK_NAMES.get) -> NotebookReading:
             _take(reading, variable, key, before, after)
             # a parameter printed again after use, not updated by any line read: perhaps
             # after an update the code does not show (or forgot); the values decide
-            others = later if key in PARAMETERS and after is None else []
+            others = later if key in PARAM_NAMES and after is None else []
         for _, value, label, seq in others:
             array = _parsed(value, label, variable, notes)
             if array is not None:
@@ -252,7 +252,7 @@ def read_notebook_text(text: str, key_of=NOTEBOOK_NAMES.get) -> NotebookReading:
 def _take(reading: NotebookReading, variable: str, key: str, before, after):
     """Put ``variable``'s value before use (and after its update) into the reading."""
     taken = [(key, before)]
-    if key in PARAMETERS:
+    if key in PARAM_NAMES:
         taken.append((f"after.{key}", after))
     for target, found in taken:
         if found is None:
