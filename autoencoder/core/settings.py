@@ -224,10 +224,10 @@ class State:
                 raise StateError(f"{name}: expected finite numbers from 0 to {MAX_ABS:g}")
         return replace(self, settings=settings, losses=tuple(float(v) for v in self.losses))
 
-    def shown(self) -> tuple[Step, Step]:
-        """(the step's start, the step as shown: ``done`` phases replayed from the start),
-        for this state checked; StateError if a part is not sane or the phases done so far
-        blow up."""
+    def shown(self) -> tuple["State", Step, Step]:
+        """(this state checked, the step's start, the step as shown: ``done`` phases
+        replayed from the start); StateError if a part is not sane or the phases done so
+        far blow up."""
         state = self.checked()
         start = start_step(
             state.params,
@@ -239,4 +239,4 @@ class State:
             step = advance(start, state.done)
         if not step_is_sane(step):
             raise StateError("parameters: the phases done so far blow up to non-finite numbers")
-        return start, step
+        return state, start, step

@@ -44,7 +44,7 @@ __all__ += ["import_state", "params_from_pasted"]
 
 def export_state(state: State) -> str:
     """The state as JSON text (the network as shown: its done phases replayed)."""
-    _, shown = state.shown()
+    _, _, shown = state.shown()
     doc = {"format": FORMAT, **params_to_dict(shown.params)}
     doc["settings"] = {name: getattr(state.settings, name) for name in SETTING_NAMES}
     doc["position"] = {
@@ -119,7 +119,7 @@ def import_state(data: bytes | str, current: Settings | None = None) -> State:
     if fmt != FORMAT:
         raise StateError(f"format: unknown {str(fmt)[:40]!r} (this page reads {FORMAT})")
     state = _state_from_doc(obj, shown)
-    _, step = state.shown()  # checks every part, replays the phases
+    _, _, step = state.shown()  # checks every part, replays the phases
     if not np.array_equal(step.params.flat(), shown.flat()):
         raise StateError("W1, b1, W2, b2: do not match step_start after the update phases")
     return state

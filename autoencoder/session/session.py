@@ -104,8 +104,7 @@ class Session(HistoryMixin, PositionsMixin):
     def from_state(cls, state: State) -> "Session":
         """A new session showing exactly ``state`` (its phases replayed from the start
         parameters), with an empty history. StateError naming what is wrong otherwise."""
-        start, step = state.shown()
-        state = state.checked()
+        state, start, step = state.shown()
         session = cls(settings=state.settings, step=step)
         session._apply(state, start, step)
         return session
@@ -118,9 +117,9 @@ class Session(HistoryMixin, PositionsMixin):
 
     def load_state(self, state: State, label: str = "import"):
         """Show ``state`` (as one undoable action). StateError, and no change, if it is bad."""
-        other = Session.from_state(state)
+        shown = state.shown()
         self._push(label)
-        self._apply(other.to_state(), other.start, other.step)
+        self._apply(*shown)
         self.recipe = None
 
     def load_params(self, params: Params, label: str = "import"):
