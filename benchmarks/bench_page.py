@@ -189,6 +189,27 @@ def session_history_bytes() -> int:
     return size
 
 
+# (what the row measures, its index in click_times' tuple)
+DESKTOP_ROWS = (
+    ("click -> status shows the new phase (+2 frames)", 0),
+    ("click -> the server has answered too (+2 frames)", 1),
+    ("browser main-thread busy per click (CDP TaskDuration)", 2),
+    ("browser main-thread CPU per click (CDP ThreadTime)", 3),
+)
+PHONE_ROWS = (
+    ("click -> shown", 0),
+    ("main-thread busy per click", 2),
+    ("main-thread CPU per click", 3),
+)
+
+
+def print_rows(times: dict, rows, first: str):
+    """Each row's medians, the first label after ``first``, the others indented."""
+    for n, (label, which) in enumerate(rows):
+        print((first if n == 0 else "   ") + label)
+        print(row(medians(times, which)))
+
+
 def row(values: dict, unit: str = "ms", scale: float = 1000.0) -> str:
     """One line: every server's figure, then app / floor and app / floor with the app's config."""
     cells = "   ".join(f"{name} {v * scale:7.1f} {unit}" for name, v in values.items())
@@ -215,23 +236,15 @@ async def main(args):
         async with async_playwright() as pw:
             browser = await pw.chromium.launch(executable_path=exe, args=CHROMIUM_ARGS)
             times, cpu = await latency_and_cpu(browser, servers, args.clicks)
-            print(f"1. click -> status shows the new phase (+2 frames), median of {args.clicks}")
-            print(row(medians(times, 0)))
-            print("   click -> the server has answered too (+2 frames)")
-            print(row(medians(times, 1)))
-            print("   browser main-thread busy per click (CDP TaskDuration)")
-            print(row(medians(times, 2)))
-            print("   browser main-thread CPU per click (CDP ThreadTime)")
-            print(row(medians(times, 3)))
+            print_rows(times, DESKTOP_ROWS, f"1. median of {args.clicks} clicks: ")
             print("   server CPU per click")
             print(row(cpu))
             phone, _ = await latency_and_cpu(browser, servers, args.clicks, phone=True)
-            print("2. 390x844, CPU slowed 4x (CDP Emulation.setCPUThrottlingRate): click -> shown")
-            print(row(medians(phone, 0)))
-            print("   and main-thread busy per click")
-            print(row(medians(phone, 2)))
-            print("   and main-thread CPU per click")
-            print(row(medians(phone, 3)))
+            print_rows(
+                phone,
+                PHONE_ROWS,
+                "2. 390x844, CPU slowed 4x (CDP Emulation.setCPUThrottlingRate): ",
+            )
             if args.sessions:
                 p95, ws_p95, ok = {}, {}, True
                 for name, (url, _) in servers.items():

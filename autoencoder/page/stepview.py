@@ -118,7 +118,7 @@ def on_select():
 PATTERN_KEY = "batch_pattern"  # the pattern of a batch step the graph shows (1-based)
 
 
-def shown_pattern(s) -> int | None:
+def chosen_pattern(s) -> int | None:
     """The batch step's pattern the graph shows on its nodes (0-based), or None online."""
     if s.settings.mode != "batch":
         return None
@@ -151,7 +151,7 @@ def look(s=None) -> dict:
         "theme": lecture.theme(),
         "large": lecture.presenting(),
         "selected": st.session_state.get(actions.SELECTED_KEY),
-        "pattern": shown_pattern(s),
+        "pattern": chosen_pattern(s),
     }
 
 
