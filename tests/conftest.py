@@ -39,6 +39,14 @@ def browser(chromium_executable):
 
 
 @pytest.fixture
+def at():
+    """The page in Streamlit's AppTest after its first run (tests/apptest_helpers.py)."""
+    from apptest_helpers import new_app
+
+    return new_app()
+
+
+@pytest.fixture
 def artifacts() -> Path:
     """Folder for screenshots kept after the run (gitignored)."""
     ARTIFACTS.mkdir(exist_ok=True)

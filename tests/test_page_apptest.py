@@ -23,11 +23,6 @@ from autoencoder.page.phase_text import (
 from autoencoder.session.session import Session
 
 
-@pytest.fixture
-def at():
-    return new_app()
-
-
 def status_text(app) -> str:
     return shown(app)["status"]
 

@@ -7,7 +7,7 @@ import pytest
 
 pytest.importorskip("streamlit")
 
-from apptest_helpers import assert_clean, click, new_app, paste, verdicts
+from apptest_helpers import assert_clean, click, paste, verdicts
 
 from autoencoder.check.checker import read_check_text
 from autoencoder.check.student_step import student_steps
@@ -19,11 +19,6 @@ from autoencoder.page.check import report_rows
 from autoencoder.page.markdown import escape_markdown
 
 CHECKED = ("output_delta", "hidden_delta")
-
-
-@pytest.fixture
-def at():
-    return new_app()
 
 
 def check_chart_spec(app) -> dict:

@@ -36,11 +36,6 @@ def upload(app, name: str, data: bytes):
     assert_clean(app)
 
 
-@pytest.fixture
-def at():
-    return new_app()
-
-
 def test_the_url_follows_every_change_and_rebuilds_the_same_state(at):
     assert transfer.session_from_query(url_params(at)).to_state().key() == key(
         at
