@@ -16,8 +16,8 @@ from .store import session
 SETTING_KEYS = tuple(name for name in SETTING_NAMES if name != "pattern")
 RULE_LABELS = {"exact": "exact gradient", "notebook": "the notebook's rule"}
 LOSS_LABELS = {
-    "squared": "squared error ½Σe² (the notebook's)",
-    "cross-entropy": "cross-entropy (sigmoid outputs only)",
+    "squared": "squared error ½Σe²",
+    "cross-entropy": "cross-entropy",
 }
 MODE_LABELS = {
     "online": "online: one pattern per step (the notebook's)",
@@ -112,8 +112,9 @@ def settings_sidebar():
         "loss",
         list(LOSS_NAMES),
         format_func=LOSS_LABELS.get,
-        help="Cross-entropy makes the output delta just e (no f' factor); it is offered only "
-        "with sigmoid outputs (sigmoid or shifted-sigmoid), where that is exact",
+        help="Squared error ½Σe² is the notebook's. Cross-entropy makes the output delta "
+        "just e (no f' factor); it is offered only with sigmoid outputs (sigmoid or "
+        "shifted-sigmoid), where that is exact",
     )
     _setting(bar.radio, "Training set", "dataset", list(DATASETS), format_func=DATASET_LABELS.get)
     _setting(

@@ -23,10 +23,27 @@ def dismiss():
     st.session_state[DISMISSED_KEY] = True
 
 
+# On a small screen (a phone) the guide is one line that opens on demand, so that the graph
+# and Next phase are on the first screen; elsewhere it is open until dismissed.
+STYLE = """<style>
+.st-key-intro_line { display: none; }
+@media (max-width: 640px) {
+  .st-key-intro { display: none; }
+  .st-key-intro_line { display: block; }
+}
+</style>"""
+
+
 def first_visit():
-    """The introduction (key ``intro``), not in presentation mode and not once dismissed."""
+    """The introduction (key ``intro``; on a phone, the one-line ``intro_line``), not in
+    presentation mode and not once dismissed."""
     if st.session_state.get(DISMISSED_KEY) or lecture.presenting():
         return
+    st.html(STYLE)
     with st.container(key="intro", border=True):
         st.markdown(INTRO)
         st.button("Got it", key="intro_dismiss", on_click=dismiss, type="tertiary")
+    with st.container(key="intro_line"):
+        with st.expander("How to read this page", icon=":material/help:"):
+            st.markdown(INTRO)
+            st.button("Got it", key="intro_line_dismiss", on_click=dismiss, type="tertiary")

@@ -45,17 +45,35 @@ BASE_CSS = """<style>
 @media (max-width: 640px), (pointer: coarse) { .st-key-key_legend { display: none; } }
 </style>"""
 
-# Presentation: every rem-sized text (body, buttons, captions, LaTeX) 1.3x, high contrast.
+# Presentation: the type follows the screen (2.6% of its height, so a 1280x720 projector
+# and a 4K one show the same page, only sharper), the stepping view comes first and fills
+# one screen (stepview.css, fit.js), the title row and everything else follow below it,
+# captions in full contrast. Streamlit's header keeps only its two buttons (the sidebar's
+# and the menu), in the corners the page leaves free.
 PRESENTATION_CSS = """<style>
-html { font-size: 130%; }
-@media (max-width: 640px) { html { font-size: 115%; } }
-[data-testid="stMainBlockContainer"] { padding-top: 3.2rem; padding-bottom: 2rem; }
+html { font-size: clamp(15px, min(2.6vh, 3.9vw), 84px); }
+header[data-testid="stHeader"] { background: transparent; height: 2.6rem; }
+header[data-testid="stHeader"], header[data-testid="stHeader"] * { pointer-events: none !important; }
+header[data-testid="stHeader"] :is(button, a) { pointer-events: auto !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.5rem 2.6rem 2rem; max-width: none; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > *,
+[data-testid="stVerticalBlock"]:has(> .st-key-stepview) > * { order: 2; }
+[data-testid="stMainBlockContainer"] > [data-testid="stVerticalBlock"] > :has(.st-key-stepview),
+[data-testid="stVerticalBlock"] > .st-key-stepview { order: 1; }
+.st-key-title_row h4 { font-size: 1rem; }
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] * {
   color: inherit !important; opacity: 1 !important; }
-.st-key-status strong { font-size: 1.4rem; font-weight: 800; }
-.st-key-phase_detail code, .st-key-phase_detail pre { font-size: 0.78rem; }
 h1, h2, h3, h4 { font-weight: 800 !important; }
 button[kind="primary"] { font-weight: 700; }
+</style>"""
+# A phone (or any small screen): the graph and Next phase on the first screen, the title
+# one short line.
+SMALL_SCREEN_CSS = """<style>
+@media (max-width: 640px) {
+  [data-testid="stMainBlockContainer"] { padding-top: 3.6rem; }
+  .st-key-title_row h4 { font-size: 1.05rem; padding: 0; }
+  .st-key-title_row .ae-subtitle { display: none; }
+}
 </style>"""
 
 
@@ -101,13 +119,15 @@ def shows(group: str) -> bool:
 
 def style():
     """The fixed stylesheets: always the base one, and the presentation one when on."""
-    st.html(BASE_CSS + (PRESENTATION_CSS if presenting() else ""))
+    st.html(BASE_CSS + SMALL_SCREEN_CSS + (PRESENTATION_CSS if presenting() else ""))
 
 
 def title_row(title: str):
     """The page title with the presentation toggle beside it; a note on a bad link."""
     with st.container(horizontal=True, vertical_alignment="center", key="title_row"):
-        st.markdown(f"#### {title}", width="stretch")
+        head, _, rest = title.partition(" · ")
+        rest = f"<span class='ae-subtitle'> · {rest}</span>" if rest else ""
+        st.markdown(f"#### {head}{rest}", width="stretch", unsafe_allow_html=True)
         st.toggle(
             "Presentation mode",
             key=PRESENTATION_KEY,

@@ -3,6 +3,7 @@
 // scrubber, phase panel, inspector, graph). Every write is skipped when nothing changed
 // (a write costs a layout).
 
+import { fitEquations, fitGraphBox, wrapArrays } from "./fit.js";
 import { Graph } from "./graph.js";
 import { neighbour, select } from "./protocol.js";
 import { hover } from "./tip.js";
@@ -30,6 +31,7 @@ export function drawFrame(view) {
   root.classList.toggle("sv-large", !!data.large); // with a new static figure, so a new graph
   root.classList.toggle("sv-no-controls", !data.controls);
   colourBar(view, data.colour_bar.stops);
+  fitGraphBox(view);
   setText(view, ".sv-hint", data.custom
     ? "Click an input node to flip its bit."
     : "Click a node or an edge for its numbers.");
@@ -116,6 +118,7 @@ function drawPanel(view, position) {
   panel.innerHTML = position.panel;
   if (open) panel.querySelector("details").open = true;
   panel.dataset.at = at;
+  fitText(panel);
 }
 
 /** The selected element's numbers, or nothing when none is selected. */
@@ -126,6 +129,7 @@ function drawInspector(view, position) {
   if (position.inspector && inspector.dataset.at !== at) {
     view.el(".sv-inspector").innerHTML = position.inspector;
     inspector.dataset.at = at;
+    fitText(inspector);
   }
 }
 
@@ -138,4 +142,18 @@ function drawGraph(view, step) {
     view.graph.halo(step.halo);
     view.haloShown = halo;
   }
+}
+
+/** Equations and printed arrays fitted to the width of their box (fit.js). */
+function fitText(box) {
+  fitEquations(box);
+  wrapArrays(box);
+}
+
+/** The screen or the side column changed size: fit the graph and the panel again. */
+export function refit(view) {
+  fitGraphBox(view);
+  view.el(".st-key-phase_detail .sv-panel").dataset.at = "";
+  view.el(".st-key-selected_element").dataset.at = "";
+  if (view.at) render(view);
 }

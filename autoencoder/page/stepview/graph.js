@@ -105,7 +105,8 @@ export class Graph {
     const unitY = size.h / (yaxis.range[1] - yaxis.range[0]);
     const unitX = size.w / (xaxis.range[1] - xaxis.range[0]);
     const node = shapes[this.shapes.node].x1 * 2;
-    return Math.min(1, (unitY * 0.88) / node, (unitX * 0.4) / node);
+    const most = this.box.closest(".sv-large") ? Infinity : 1; // presentation: grow to fill
+    return Math.min(most, (unitY * (most > 1 ? 0.94 : 0.88)) / node, (unitX * 0.4) / node);
   }
 
   /** Place the labels again (their texts, the box or the weights switch changed). */

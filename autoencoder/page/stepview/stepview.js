@@ -8,7 +8,8 @@
 // play-the-step, pictures), graph.js (the network graph), storage.js (URL and history).
 
 import { bind, stopPlay } from "./controls.js";
-import { drawFrame, render } from "./draw.js";
+import { drawFrame, refit, render } from "./draw.js";
+import { wrapArrays } from "./fit.js";
 import { LAYOUT } from "./layout.js";
 import { catchUp } from "./moves.js";
 import { adoptPosition, keepSteps, takeSteps } from "./protocol.js";
@@ -37,6 +38,22 @@ class StepView {
     root.stepview = this; // for the browser tests and benchmarks (no global)
     this.el = (name) => root.querySelector(name);
     bind(this);
+    this.watchSize();
+  }
+
+  /** Fit again when the screen or the side column changes size (F11, zoom, a rotated
+   *  phone); an opened printout is wrapped when it opens. */
+  watchSize() {
+    let width = 0;
+    this.sizes = new ResizeObserver(() => {
+      const now = this.el(".sv-side").clientWidth;
+      if (now !== width) refit(this);
+      width = now;
+    });
+    this.sizes.observe(this.el(".sv-side"));
+    this.onResize = () => refit(this);
+    window.addEventListener("resize", this.onResize);
+    this.root.addEventListener("toggle", () => wrapArrays(this.root), true);
   }
 
   /** New data from the server. Steps (and the static figure) the view already holds
@@ -59,6 +76,8 @@ class StepView {
     live.delete(this);
     clearTimeout(this.resend);
     window.removeEventListener("keydown", this.onKey);
+    window.removeEventListener("resize", this.onResize);
+    this.sizes.disconnect();
     stopPlay(this);
     if (this.graph) this.graph.destroy();
     this.root.remove(); // the view's own element (Streamlit's parent stays)

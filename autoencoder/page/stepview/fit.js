@@ -1,0 +1,224 @@
+// Fitting the view to the screen it is on, so that nothing is cut off and nothing needs a
+// sideways scroll: in presentation the graph takes the height the screen has left; an
+// equation wider than its box wraps (at its clauses, then a matrix's columns in blocks,
+// then a long sum at its + signs); printed arrays wrap the way numpy wraps them, at the
+// width of their box (at most numpy's own 75 characters).
+
+const MATHML = "http://www.w3.org/1998/Math/MathML";
+const NUMPY_WIDTH = 75; // numpy's default linewidth: a wide box prints as the notebook does
+const PREFIX = /^\s*(?:[A-Za-z_]\w*\()?\[*/; // "array([[", "       [", "[["
+
+const PHONE = "(max-width: 760px)"; // stepview.css: one column, the graph above the panel
+
+/** Presentation and phones: the plot as high as the screen leaves below its top, the
+ *  colour bar and key included; in presentation as wide as that height allows (the panel
+ *  beside it takes the rest). */
+export function fitGraphBox(view) {
+  const root = view.el(".sv-root");
+  const large = root.classList.contains("sv-large");
+  let size = "";
+  if (large || window.matchMedia(PHONE).matches) {
+    const plot = view.el(".sv-plot");
+    const below = view.el(".sv-colour-bar").offsetHeight + view.el(".sv-key").offsetHeight;
+    const top = plot.getBoundingClientRect().top + scrolled(root);
+    const height = Math.max(240, Math.floor(window.innerHeight - top - below - 8));
+    const width = Math.floor(Math.min(height, root.clientWidth * 0.58));
+    size = `${height}/${width}`;
+    if (root.dataset.plotSize !== size) {
+      root.style.setProperty("--sv-plot-h", `${height}px`);
+      root.style.setProperty("--sv-plot-w", `${width}px`);
+    }
+  } else if (root.dataset.plotSize) {
+    root.style.removeProperty("--sv-plot-h");
+    root.style.removeProperty("--sv-plot-w");
+  }
+  root.dataset.plotSize = size;
+}
+
+/** How far the page (Streamlit scrolls its main area, not the document) is scrolled. */
+function scrolled(el) {
+  for (let node = el.parentElement; node; node = node.parentElement) {
+    if (node.scrollTop) return node.scrollTop;
+  }
+  return document.scrollingElement ? document.scrollingElement.scrollTop : 0;
+}
+
+// --- equations ------------------------------------------------------------------------
+
+function overflows(el) {
+  return el.scrollWidth > el.clientWidth + 1;
+}
+
+function mathml(tag, children = []) {
+  const el = document.createElementNS(MATHML, tag);
+  el.append(...children);
+  return el;
+}
+
+/** Every equation box in ``box`` made to fit its width (see the top of this file); one
+ *  that still cannot (a phone narrower than one matrix block) scrolls, reachable by keyboard. */
+export function fitEquations(box) {
+  for (const holder of box.querySelectorAll(".sv-eq")) {
+    if (!overflows(holder)) continue;
+    holder.querySelectorAll("math.ae-eq").forEach(splitClauses);
+    for (let blocks = 2; blocks <= 4 && overflows(holder); blocks++) splitMatrices(holder, blocks);
+    if (overflows(holder)) holder.querySelectorAll("math.ae-eq").forEach(breakSums);
+    const scrolls = overflows(holder);
+    holder.classList.toggle("sv-scrolls", scrolls);
+    if (scrolls) holder.tabIndex = 0;
+  }
+}
+
+const isQuad = (el) => el.localName === "mspace" && el.getAttribute("width") === "1em";
+
+/** An equation of several clauses ("W ← W + η aᵀδ, b ← b + η δ, η = 2") becomes one
+ *  <math> per clause, which wrap like words. */
+function splitClauses(math) {
+  const row = [...math.querySelectorAll("mrow")].find((r) => [...r.children].some(isQuad));
+  if (!row) return;
+  for (let node = row.parentElement; node !== math; node = node.parentElement) {
+    if (node.children.length !== 1) return; // the clauses are not all of the equation
+  }
+  const clauses = [[]];
+  for (const child of [...row.children]) {
+    if (isQuad(child)) clauses.push([]);
+    else clauses[clauses.length - 1].push(child);
+  }
+  const wrap = document.createElement("div");
+  wrap.className = "sv-clauses";
+  for (const children of clauses.filter((c) => c.length)) {
+    const part = math.cloneNode(false);
+    part.append(mathml("mrow", children));
+    wrap.append(part);
+  }
+  math.replaceWith(wrap);
+}
+
+/** Every matrix of more than ``blocks`` columns shown as ``blocks`` blocks of its columns,
+ *  one under the other, each named by its columns (numpy prints wide arrays so). */
+function splitMatrices(holder, blocks) {
+  holder.querySelectorAll(".sv-blocks").forEach((done) => done.replaceWith(done.original));
+  for (const matrix of holder.querySelectorAll("mrow.matrix")) {
+    const columns = matrix.querySelector("mtr").children.length;
+    if (columns <= blocks) continue;
+    const per = Math.ceil(columns / blocks);
+    const rows = [];
+    for (let first = 0; first < columns; first += per) {
+      const last = Math.min(first + per, columns);
+      const part = matrix.cloneNode(true);
+      part.querySelectorAll("mtr").forEach((tr) => {
+        [...tr.children].forEach((td, n) => { if (n < first || n >= last) td.remove(); });
+      });
+      const label = mathml("mtext");
+      label.className = "sv-columns";
+      label.textContent = `columns ${first + 1}–${last}`;
+      rows.push(mathml("mtr", [mathml("mtd", [mathml("mrow", [part, label])])]));
+    }
+    const table = mathml("mtable", rows);
+    table.setAttribute("class", "sv-blocks");
+    table.original = matrix;
+    matrix.replaceWith(table);
+  }
+}
+
+const isSign = (el) => el.localName === "mo" && /^[+\u2212-]$/.test(el.textContent.trim());
+
+/** The longest row of terms joined by + or − goes on several lines, each as wide as the
+ *  box allows, every line after the first starting with its sign. */
+function breakSums(math) {
+  const width = math.parentElement.clientWidth * 0.92;
+  const rows = [...math.querySelectorAll("mrow")].filter(
+    (r) => [...r.children].filter(isSign).length >= 2 && r.getBoundingClientRect().width > width);
+  for (const row of rows.reverse()) { // the innermost first
+    const children = [...row.children];
+    const widths = children.map((c) => c.getBoundingClientRect().width);
+    const lines = [[]];
+    let used = 0;
+    children.forEach((child, n) => {
+      if (isSign(child) && used > 0 && used + widths[n] + (widths[n + 1] || 0) > width) {
+        lines.push([]);
+        used = width * 0.08; // a continuation line is indented
+      }
+      lines[lines.length - 1].push(child);
+      used += widths[n];
+    });
+    if (lines.length < 2) continue;
+    const table = mathml("mtable", lines.map((line, n) => {
+      const lead = n ? [mathml("mspace")] : [];
+      if (n) lead[0].setAttribute("width", "1em");
+      return mathml("mtr", [mathml("mtd", [mathml("mrow", [...lead, ...line])])]);
+    }));
+    table.setAttribute("columnalign", "left");
+    table.setAttribute("class", "sv-lines");
+    row.replaceChildren(table);
+  }
+}
+
+// --- printed arrays -------------------------------------------------------------------
+
+/** numpy's printout ``text`` wrapped at ``width`` characters as numpy wraps: a row's
+ *  elements fill a line, the next line indented under the first element. Lines numpy
+ *  itself wrapped are joined first, so any width can be asked for. */
+export function wrapNumpy(text, width) {
+  const out = [];
+  for (const line of unwrapNumpy(text.split("\n"))) {
+    const prefix = line.match(PREFIX)[0];
+    const words = line.slice(prefix.length).match(/ *\S+/g);
+    if (!words || line.length <= width) {
+      out.push(line);
+      continue;
+    }
+    const indent = " ".repeat(prefix.length);
+    let current = prefix + words[0];
+    for (const word of words.slice(1)) {
+      if (current.length + word.length > width) {
+        out.push(current);
+        current = indent + word.slice(1); // the separating space ends the line before
+      } else {
+        current += word;
+      }
+    }
+    out.push(current);
+  }
+  return out.join("\n");
+}
+
+/** numpy's lines with its own wrapping undone: a line that goes on an unfinished row
+ *  (indented by the row's prefix, then a number) joins the one before it. */
+function unwrapNumpy(lines) {
+  const joined = [];
+  let indent = 0; // the prefix length of the row being joined
+  for (const line of lines) {
+    const previous = joined[joined.length - 1];
+    const goesOn = previous !== undefined && /[\d,.]$/.test(previous)
+      && line.startsWith(" ".repeat(indent)) && /^\s+[-+\d.]/.test(line);
+    if (goesOn && indent) {
+      joined[joined.length - 1] = `${previous} ${line.slice(indent)}`;
+    } else {
+      joined.push(line);
+      indent = line.match(PREFIX)[0].length;
+    }
+  }
+  return joined;
+}
+
+/** Every printout in ``box`` (pre.sv-arrays, and the folded one once open) wrapped at its
+ *  width in characters. */
+export function wrapArrays(box) {
+  for (const pre of box.querySelectorAll("pre")) {
+    if (!pre.clientWidth) continue; // folded away: wrapped when opened
+    if (pre.original === undefined) pre.original = pre.textContent;
+    const style = getComputedStyle(pre);
+    const inner = pre.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    const width = Math.min(NUMPY_WIDTH, Math.max(8, Math.floor(inner / charWidth(style.font))));
+    if (pre.wrappedAt === width) continue;
+    pre.textContent = wrapNumpy(pre.original, width);
+    pre.wrappedAt = width;
+  }
+}
+
+function charWidth(font) {
+  const context = (charWidth.canvas ||= document.createElement("canvas")).getContext("2d");
+  context.font = font;
+  return context.measureText("0123456789").width / 10;
+}
