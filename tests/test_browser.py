@@ -233,8 +233,10 @@ def png_size(data: bytes) -> tuple[int, int]:
 
 
 def test_pictures_for_slides_png_svg_and_the_nine_phases(page, tmp_path, artifacts):
-    """The graph as drawn (labels, theme, size) as PNG and SVG, and the nine phases of the
-    step as nine numbered PNGs in one zip."""
+    """A 16:9 slide of the phase shown (its title, the graph as drawn with its labels and
+    colour key, the equation with its numbers) as PNG (1920x1080 and twice that) and SVG,
+    and the nine phases of the step as nine numbered, dated slides in one zip."""
+    import datetime
     import xml.etree.ElementTree as ET
     import zipfile
 
@@ -242,25 +244,37 @@ def test_pictures_for_slides_png_svg_and_the_nine_phases(page, tmp_path, artifac
         page.click(".st-key-next_phase button")
     wait_status(page, "Phase: output_z")
     settle(page)
-    box = page.locator(GRAPH).bounding_box()
     with page.expect_download() as png:
         page.click(".st-key-graph_png button")
     data = png.value.path().read_bytes()
     assert png.value.suggested_filename == "network-output_z.png"
-    width, height = png_size(data)
-    assert abs(width - 2 * box["width"]) <= 4 and abs(height - 2 * box["height"]) <= 4
+    assert png_size(data) == (1920, 1080)
     (artifacts / "slide-output_z.png").write_bytes(data)
+    with page.expect_download() as png2:
+        page.click(".st-key-graph_png2 button")
+    assert png_size(png2.value.path().read_bytes()) == (3840, 2160)
     with page.expect_download() as svg:
         page.click(".st-key-graph_svg button")
     tree = ET.parse(svg.value.path())
+    assert tree.getroot().get("viewBox") == "0 0 1920 1080"
     texts = [t.text for t in tree.iter("{http://www.w3.org/2000/svg}text")]
     drawn = page.eval_on_selector_all(".sv-node-text", "els => els.map(e => e.textContent)")
     assert set(filter(None, drawn)) <= set(texts) and "x1" in texts and "o8" in texts
+    title = page.inner_text(".st-key-phase_detail h4")
+    assert title in texts and "weight" in texts and "≥3" in texts  # the title, the colour key
+    numbers = [n.text for n in tree.iter("{http://www.w3.org/1998/Math/MathML}mn")]
+    panel = page.eval_on_selector_all(
+        ".st-key-phase_detail math mn", "els => els.map(e => e.textContent)"
+    )
+    assert numbers and set(panel) <= set(numbers)  # the equation with all its numbers
     with page.expect_download() as slides:
         page.click(".st-key-slides_zip button")
+    today = datetime.date.today()
     with zipfile.ZipFile(slides.value.path()) as archive:
         names = archive.namelist()
         assert names == [f"{n:02d}-{name}.png" for n, name in enumerate(PHASES, start=1)]
         sizes = {png_size(archive.read(name)) for name in names}
-    assert sizes == {(width, height)}
+        dates = {info.date_time[:3] for info in archive.infolist()}
+    assert sizes == {(1920, 1080)}
+    assert dates <= {(d.year, d.month, d.day) for d in (today, today - datetime.timedelta(1))}
     assert "Phase: output_z" in status(page)  # the view is back where it was

@@ -48,8 +48,8 @@ def _result(name: str, values, head: list[str]) -> str:
 def _ready(s: Step) -> str:
     cells = [[m.mn(int(v)) for v in row] for row in s.x]
     x = m.row(m.mi("X"), EQ, m.mi("T"), EQ, m.matrix(cells, columnalign="right"))
-    note = m.mtext(f"  (the {len(s.x)} patterns, a row each: the batch)")
-    return block(m.row(x, note))
+    note = m.mtext(f"(the {len(s.x)} patterns, a row each: the batch)")
+    return block(m.row(x, QUAD, note))  # a clause of its own: it wraps below on a narrow panel
 
 
 def _hidden_z(s: Step) -> str:

@@ -183,7 +183,7 @@ def classroom_link_builder():
             "Controls students see",
             list(CONTROL_GROUPS),
             key="classroom_groups",
-            format_func=lambda g: f"{g}: {CONTROL_GROUPS[g]}",
+            help="; ".join(f"{g}: {what}" for g, what in CONTROL_GROUPS.items()),
         )
         presentation = st.checkbox("Open in presentation mode", key="classroom_presentation")
         base = st.context.url or ""

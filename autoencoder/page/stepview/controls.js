@@ -1,7 +1,8 @@
 // The stepping view's controls: its buttons, the keys (→ PgDn next, ← PgUp undo, S full
-// step), play-the-step, the weight labels and the pictures of the graph.
+// step), play-the-step, the weight labels and the slides (slide.js).
 
-import { download, graphPng, graphSvg, zip } from "./export.js";
+import { download, zip } from "./export.js";
+import { slidePng, slideSvg } from "./slide.js";
 import { phaseName } from "./draw.js";
 import { full, go, next, prev } from "./moves.js";
 import { select } from "./protocol.js";
@@ -21,9 +22,13 @@ export function bind(view) {
     view.el(".sv-graph").classList.toggle("sv-weights-on", e.target.checked);
     if (view.graph) view.graph.place();
   };
-  click("graph_png", async () => download(await graphPng(view.graph), `network-${shownName(view)}.png`));
+  const shown = () => view.steps.get(view.at.id).positions[view.at.phase];
+  const png = (scale, suffix) => async () => download(
+    await slidePng(await slideSvg(view, shown()), scale), `network-${shownName(view)}${suffix}.png`);
+  click("graph_png", png(1, ""));
+  click("graph_png2", png(2, "@2x"));
   click("graph_svg", async () => download(
-    new Blob([await graphSvg(view.graph)], { type: "image/svg+xml" }), `network-${shownName(view)}.svg`));
+    new Blob([await slideSvg(view, shown())], { type: "image/svg+xml" }), `network-${shownName(view)}.svg`));
   click("slides_zip", () => slides(view));
   view.onKey = (e) => key(view, e);
   window.addEventListener("keydown", view.onKey);
@@ -76,7 +81,7 @@ async function slides(view) {
   const files = [];
   for (let phase = 1; phase < step.views.length; phase++) {
     view.graph.show(step.views[phase]);
-    const blob = await graphPng(view.graph);
+    const blob = await slidePng(await slideSvg(view, step.positions[phase]));
     const name = `${String(phase).padStart(2, "0")}-${phaseName(step.positions[phase])}.png`;
     files.push({ name, bytes: new Uint8Array(await blob.arrayBuffer()) });
   }

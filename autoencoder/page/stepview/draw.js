@@ -3,7 +3,7 @@
 // scrubber, phase panel, inspector, graph). Every write is skipped when nothing changed
 // (a write costs a layout).
 
-import { fitEquations, fitGraphBox, wrapArrays } from "./fit.js";
+import { fitEquations, fitGraphBox, narrowerGraph, panelTooBig, wrapArrays } from "./fit.js";
 import { Graph } from "./graph.js";
 import { neighbour, select } from "./protocol.js";
 import { hover } from "./tip.js";
@@ -113,12 +113,17 @@ function drawStatus(view, position) {
 function drawPanel(view, position) {
   const panel = view.el(".st-key-phase_detail .sv-panel");
   const at = `${view.at.id}:${view.at.phase}`;
-  if (panel.dataset.at === at) return;
+  if (panel.dataset.at === at && !view.refitting) return;
+  if (panel.dataset.at !== at) view.graphShare = undefined; // a new phase: the usual split
   const open = panel.querySelector("details[open]") !== null;
-  panel.innerHTML = position.panel;
-  if (open) panel.querySelector("details").open = true;
+  const fill = () => {
+    panel.innerHTML = position.panel;
+    if (open) panel.querySelector("details").open = true;
+    fitText(panel);
+  };
+  fill();
   panel.dataset.at = at;
-  fitText(panel);
+  while (panelTooBig(view, panel) && narrowerGraph(view)) fill();
 }
 
 /** The selected element's numbers, or nothing when none is selected. */
@@ -153,7 +158,8 @@ function fitText(box) {
 /** The screen or the side column changed size: fit the graph and the panel again. */
 export function refit(view) {
   fitGraphBox(view);
-  view.el(".st-key-phase_detail .sv-panel").dataset.at = "";
   view.el(".st-key-selected_element").dataset.at = "";
+  view.refitting = true;
   if (view.at) render(view);
+  view.refitting = false;
 }

@@ -1,6 +1,6 @@
-// Pictures of the network graph for slides, made in the browser from what is drawn:
-// Plotly's SVG of the shapes, with the HTML labels written into it as SVG text, on the
-// page's background; PNG through a canvas; the nine phases of a step as a zip of PNGs.
+// Pictures of the network graph, made in the browser from what is drawn: Plotly's SVG of
+// the shapes, with the HTML labels written into it as SVG text, on the page's background
+// (slide.js lays it out on a slide); downloads; a zip of the nine phases' slides.
 
 /** The graph as an SVG document (text), labels and background included. */
 export async function graphSvg(graph) {
@@ -29,26 +29,12 @@ export async function graphSvg(graph) {
   return new XMLSerializer().serializeToString(doc);
 }
 
-function pageBackground(el) {
+export function pageBackground(el) {
   for (let node = el; node; node = node.parentElement) {
     const colour = getComputedStyle(node).backgroundColor;
     if (colour && colour !== "rgba(0, 0, 0, 0)" && colour !== "transparent") return colour;
   }
   return "#ffffff";
-}
-
-/** The graph as a PNG Blob, at twice its pixels (crisp on a projector). */
-export async function graphPng(graph, scale = 2) {
-  const svg = await graphSvg(graph);
-  const image = new Image();
-  const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
-  await new Promise((resolve, reject) => { image.onload = resolve; image.onerror = reject; image.src = url; });
-  const canvas = document.createElement("canvas");
-  canvas.width = image.width * scale;
-  canvas.height = image.height * scale;
-  canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
-  URL.revokeObjectURL(url);
-  return new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
 }
 
 /** Offer ``blob`` as a download named ``name``. */
@@ -84,20 +70,29 @@ function record(size, fields) {
   return bytes;
 }
 
+/** ``when`` as the zip format's (MS-DOS) time and date, local time, 2 s steps. */
+export function dosDateTime(when) {
+  const time = (when.getHours() << 11) | (when.getMinutes() << 5) | (when.getSeconds() >> 1);
+  const date = ((when.getFullYear() - 1980) << 9) | ((when.getMonth() + 1) << 5) | when.getDate();
+  return [time, date];
+}
+
 /** A zip archive (stored, no compression: PNGs are compressed already) of
- *  ``files`` = [{name, bytes: Uint8Array}], as a Blob. */
-export function zip(files) {
+ *  ``files`` = [{name, bytes: Uint8Array}], as a Blob; every entry dated ``when``. */
+export function zip(files, when = new Date()) {
   const parts = [];
   const central = [];
+  const [time, date] = dosDateTime(when);
   let offset = 0;
   for (const { name, bytes } of files) {
     const nameBytes = new TextEncoder().encode(name);
     const crc = crc32(bytes);
-    const local = record(30, [[0, 0x04034b50, 4], [4, 20, 2], [14, crc, 4], [18, bytes.length, 4],
-      [22, bytes.length, 4], [26, nameBytes.length, 2]]);
+    const local = record(30, [[0, 0x04034b50, 4], [4, 20, 2], [10, time, 2], [12, date, 2],
+      [14, crc, 4], [18, bytes.length, 4], [22, bytes.length, 4], [26, nameBytes.length, 2]]);
     parts.push(local, nameBytes, bytes);
-    const entry = record(46, [[0, 0x02014b50, 4], [4, 20, 2], [6, 20, 2], [16, crc, 4],
-      [20, bytes.length, 4], [24, bytes.length, 4], [28, nameBytes.length, 2], [42, offset, 4]]);
+    const entry = record(46, [[0, 0x02014b50, 4], [4, 20, 2], [6, 20, 2], [12, time, 2],
+      [14, date, 2], [16, crc, 4], [20, bytes.length, 4], [24, bytes.length, 4],
+      [28, nameBytes.length, 2], [42, offset, 4]]);
     central.push(entry, nameBytes);
     offset += 30 + nameBytes.length + bytes.length;
   }

@@ -8,6 +8,8 @@ const MATHML = "http://www.w3.org/1998/Math/MathML";
 const NUMPY_WIDTH = 75; // numpy's default linewidth: a wide box prints as the notebook does
 const PREFIX = /^\s*(?:[A-Za-z_]\w*\()?\[*/; // "array([[", "       [", "[["
 
+const GRAPH_SHARE = 0.58; // of the view's width, at most, for the graph in presentation
+const LEAST_SHARE = 0.42; // what it may give up to a panel whose equation needs the room
 const PHONE = "(max-width: 760px)"; // stepview.css: one column, the graph above the panel
 
 /** Presentation and phones: the plot as high as the screen leaves below its top, the
@@ -22,7 +24,7 @@ export function fitGraphBox(view) {
     const below = view.el(".sv-colour-bar").offsetHeight + view.el(".sv-key").offsetHeight;
     const top = plot.getBoundingClientRect().top + scrolled(root);
     const height = Math.max(240, Math.floor(window.innerHeight - top - below - 8));
-    const width = Math.floor(Math.min(height, root.clientWidth * 0.58));
+    const width = Math.floor(Math.min(height, root.clientWidth * (view.graphShare || GRAPH_SHARE)));
     size = `${height}/${width}`;
     if (root.dataset.plotSize !== size) {
       root.style.setProperty("--sv-plot-h", `${height}px`);
@@ -33,6 +35,24 @@ export function fitGraphBox(view) {
     root.style.removeProperty("--sv-plot-w");
   }
   root.dataset.plotSize = size;
+}
+
+/** Presentation: the phase's equation reaches below the screen, or still scrolls. */
+export function panelTooBig(view, panel) {
+  if (!view.el(".sv-root").classList.contains("sv-large")) return false;
+  const boxes = panel.querySelectorAll(".sv-eq");
+  if (!boxes.length) return false;
+  const last = boxes[boxes.length - 1].getBoundingClientRect().bottom;
+  return last > window.innerHeight || panel.querySelector(".sv-scrolls") !== null;
+}
+
+/** Give the panel more of the width (the graph less), if the graph can spare it. */
+export function narrowerGraph(view) {
+  const share = (view.graphShare || GRAPH_SHARE) - 0.04;
+  if (share < LEAST_SHARE - 1e-9) return false;
+  view.graphShare = share;
+  fitGraphBox(view);
+  return true;
 }
 
 /** How far the page (Streamlit scrolls its main area, not the document) is scrolled. */
@@ -132,10 +152,15 @@ function breakSums(math) {
   for (const row of rows.reverse()) { // the innermost first
     const children = [...row.children];
     const widths = children.map((c) => c.getBoundingClientRect().width);
+    const term = (n) => { // the width of the term that starts at sign n, up to the next sign
+      let sum = widths[n];
+      for (let k = n + 1; k < children.length && !isSign(children[k]); k++) sum += widths[k];
+      return sum;
+    };
     const lines = [[]];
     let used = 0;
     children.forEach((child, n) => {
-      if (isSign(child) && used > 0 && used + widths[n] + (widths[n + 1] || 0) > width) {
+      if (isSign(child) && used > 0 && used + term(n) > width) {
         lines.push([]);
         used = width * 0.08; // a continuation line is indented
       }
@@ -210,7 +235,8 @@ export function wrapArrays(box) {
     if (pre.original === undefined) pre.original = pre.textContent;
     const style = getComputedStyle(pre);
     const inner = pre.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    const width = Math.min(NUMPY_WIDTH, Math.max(8, Math.floor(inner / charWidth(style.font))));
+    const font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const width = Math.min(NUMPY_WIDTH, Math.max(8, Math.floor(inner / charWidth(font))));
     if (pre.wrappedAt === width) continue;
     pre.textContent = wrapNumpy(pre.original, width);
     pre.wrappedAt = width;

@@ -104,6 +104,7 @@ function placeNodeValues(graph, room) {
     const el = graph.labels.node_text[n];
     const [w, h] = measure(graph, el);
     el.style.transform = `translate(${(cx - w / 2).toFixed(1)}px, ${(cy - h / 2).toFixed(1)}px)`;
+    if (w / 2 > half) room.take(rectAt(cx, cy, w, h)); // a value wider than its node
   });
 }
 
@@ -124,7 +125,9 @@ function placeNodeNames(graph, room) {
     const first = graph.places.sides[n];
     const sides = [first, ...SIDES.filter((side) => side !== first)];
     const el = graph.labels.node_name[n];
-    room.putFirst(el, beside(graph, el, shapeAt(graph, "node", n, place), sides));
+    const [cx, cy, half] = shapeAt(graph, "node", n, place);
+    const [valueWidth] = measure(graph, graph.labels.node_text[n]); // the name clears the value
+    room.putFirst(el, beside(graph, el, [cx, cy, Math.max(half, valueWidth / 2)], sides));
   });
 }
 

@@ -35,9 +35,10 @@ export const LAYOUT = `
         <label class="st-key-weight_labels"><input type="checkbox"> Weight values on the edges</label>
         <span class="sv-hint"></span>
         <span class="sv-pictures">Picture:
-          <span class="st-key-graph_png"><button type="button" title="The graph as drawn, PNG">PNG</button></span>
-          <span class="st-key-graph_svg"><button type="button" title="The graph as drawn, SVG">SVG</button></span>
-          <span class="st-key-slides_zip"><button type="button" title="The nine phases of this step, one PNG each">9 phases (zip)</button></span>
+          <span class="st-key-graph_png"><button type="button" title="A 16:9 slide of this phase (graph, equation, colour key), 1920×1080 PNG">PNG</button></span>
+          <span class="st-key-graph_png2"><button type="button" title="The same slide at twice the pixels, 3840×2160 PNG">PNG 2×</button></span>
+          <span class="st-key-graph_svg"><button type="button" title="The same slide as SVG">SVG</button></span>
+          <span class="st-key-slides_zip"><button type="button" title="The nine phases of this step, one 1920×1080 slide each">9 phases (zip)</button></span>
         </span>
       </div>
     </div>

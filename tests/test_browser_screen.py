@@ -1,0 +1,136 @@
+"""The lecture screen in headless Chromium: in presentation mode, at the projector and
+screen-share sizes classrooms have, in both themes, online and in batch mode, on a fresh and
+on a trained network, at every one of the ten positions of a step, the status, the buttons,
+the whole graph with its colour key and the phase's equation lie on one screen in type that
+is legible from the back row; and nowhere on the page, in any mode, from 360 px wide up, is
+text cut off (see screen_checks.py for what is measured)."""
+
+from urllib.parse import urlencode
+
+import pytest
+from browser_helpers import TWO_FRAMES, settle
+from screen_checks import CAPTION_CONTRAST, CLIPPED, LARGE_TYPE, ON_SCREEN, PROBLEMS, SMALL_TYPE
+
+from autoencoder.core.settings import Settings
+from autoencoder.session.session import Session
+from autoencoder.session.transfer import query_of
+
+pytestmark = pytest.mark.browser
+
+PROJECTORS = [(1024, 768), (1280, 720), (1366, 768), (1920, 1080), (3840, 2160)]
+# (theme, device pixel ratio, mode, trained): each pairing of the four choices once.
+LOOKS = [
+    ("light", 1, "online", False),
+    ("light", 1, "batch", True),
+    ("dark", 2, "online", True),
+    ("dark", 2, "batch", False),
+]
+
+
+def link(mode: str, trained: bool, **extra) -> str:
+    """The page's query for a fresh or a trained network (large weights) in ``mode``."""
+    session = Session(settings=Settings(mode=mode))
+    if trained:
+        session.train(epochs=400)
+    return "/?" + urlencode({**query_of(session), **extra})
+
+
+def open_view(browser, app_url, query, size, scheme="light", dpr=1):
+    context = browser.new_context(
+        viewport={"width": size[0], "height": size[1]},
+        device_scale_factor=dpr,
+        color_scheme=scheme,
+    )
+    page = context.new_page()
+    page.goto(app_url + query)
+    settle(page)
+    return context, page
+
+
+def phase_shown(page) -> int:
+    """The phase the view shows (a view drawn anew by a full run has shown none yet)."""
+    shown = page.wait_for_function(
+        "() => { const m = document.querySelector('.sv-mount[data-phase]');"
+        " return m && m.dataset.phase; }",
+        timeout=30_000,
+    )
+    return int(shown.json_value())
+
+
+def show_phase(page, phase: int):
+    """Move the view to ``phase`` of the step (it draws at once, Right or Left) and let
+    it fit."""
+    while (shown := phase_shown(page)) != phase:
+        page.keyboard.press("ArrowRight" if shown < phase else "ArrowLeft")
+    page.evaluate(TWO_FRAMES)
+
+
+def select_node(page, x: float, y: float):
+    """Click the graph at data point (x, y) (o3 is (2, 5)); wait for the inspector."""
+    page.locator(".st-key-network .sv-plot").scroll_into_view_if_needed()
+    point = page.evaluate(
+        """([x, y]) => { const g = document.querySelector('.sv-mount').stepview.graph;
+        const [px, py] = g.toPixels(x, y); const r = g.plot.getBoundingClientRect();
+        return [r.left + px, r.top + py]; }""",
+        [x, y],
+    )
+    page.mouse.click(*point)
+    page.wait_for_selector(".st-key-selected_element:not([hidden]) math", timeout=30_000)
+    page.evaluate(TWO_FRAMES)
+
+
+@pytest.mark.parametrize("theme,dpr,mode,trained", LOOKS)
+def test_presentation_fits_every_projector_at_every_phase(
+    browser, app_url, theme, dpr, mode, trained
+):
+    query = link(mode, trained, presentation="1")
+    context, page = open_view(browser, app_url, query, PROJECTORS[0], theme, dpr)
+    page.locator(".st-key-status").click()  # the page has the focus: the keys step
+    problems = []
+    # the layout follows CSS pixels; a 4K screen at twice the pixels only costs time here
+    for size in PROJECTORS if dpr == 1 else PROJECTORS[:-1]:
+        page.set_viewport_size({"width": size[0], "height": size[1]})
+        page.evaluate(TWO_FRAMES)
+        for phase in range(10):
+            show_phase(page, phase)
+            settle(page)  # the server has caught up (a finished step redraws the page)
+            found = page.evaluate(PROBLEMS, [ON_SCREEN, LARGE_TYPE, SMALL_TYPE])
+            found += page.evaluate(CLIPPED, ".sv-root *")
+            problems += [f"{size[0]}x{size[1]} phase {phase}: {p}" for p in found]
+        show_phase(page, 0)  # back to the step's start for the next size
+        settle(page)
+        assert page.evaluate(CAPTION_CONTRAST) >= 7, "presentation captions below 7:1"
+    context.close()
+    assert not problems, "\n".join(problems[:30])
+
+
+SMALL_SCREENS = [(360, 740), (390, 844), (430, 932)]
+
+
+@pytest.mark.parametrize("size", SMALL_SCREENS)
+def test_a_phone_shows_the_graph_and_next_on_its_first_screen(browser, app_url, size):
+    context, page = open_view(browser, app_url, "/", size)
+    for sel in (".st-key-next_phase button", ".st-key-network .sv-plot", ".sv-colour-bar"):
+        box = page.locator(sel).bounding_box()
+        assert box["y"] >= 0 and box["y"] + box["height"] <= size[1] + 0.5, sel
+    assert page.locator(".st-key-intro_line").is_visible()  # the guide: one line
+    assert not page.locator(".st-key-intro").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("width", [360, 390, 768, 1400])
+def test_nothing_on_the_page_cuts_its_text(browser, app_url, width):
+    """Normal mode at a phone's and a desktop's width, at every phase of an online step on a
+    trained network and an update phase of a batch step: no element hides part of its text
+    (the panel, the printed arrays, the inspector, the status, the sidebar's selects)."""
+    problems = []
+    for mode, phases in (("online", range(10)), ("batch", (8,))):
+        context, page = open_view(browser, app_url, link(mode, True), (width, 900))
+        page.locator(".st-key-status").click()
+        for phase in phases:
+            show_phase(page, phase)
+            if mode == "online" and phase == 3:  # the inspector of o3 (a long sum), kept on
+                select_node(page, 2.0, 5.0)
+            problems += [f"{mode} phase {phase}: {p}" for p in page.evaluate(CLIPPED, "body *")]
+        context.close()
+    assert not problems, "\n".join(problems[:30])
