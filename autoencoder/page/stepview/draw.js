@@ -82,14 +82,17 @@ export function render(view) {
   const position = step && step.positions[view.at.phase];
   if (!position) return; // not at hand (it blew up): the server answers
   drawStatus(view, position);
-  drawPanel(view, position);
-  drawInspector(view, position);
+  const panelDrawn = drawPanel(view, position);
+  const inspectorDrawn = drawInspector(view, position);
   const marks = view.root.dataset; // what the tests and benchmarks read
   marks.seq = view.seq; // moves sent; data-ack: the last the server applied
   marks.ack = view.data.ack;
   marks.step = view.at.id;
   marks.phase = view.at.phase;
   drawGraph(view, step);
+  // measured last, after every write of this position, so the page is laid out once more
+  if (panelDrawn) fitPanel(view, position);
+  if (inspectorDrawn) fitEquations(view.el(".sv-inspector"));
 }
 
 /** The status and caption lines, the buttons and the scrubber. */
@@ -109,33 +112,47 @@ function drawStatus(view, position) {
   setText(view, ".sv-scrub-name", phaseName(position));
 }
 
-/** The phase panel, drawn anew for a new position (its details stay open if they were). */
+/** The phase panel, drawn anew for a new position (its details stay open if they were);
+ *  true if it was. */
 function drawPanel(view, position) {
   const panel = view.el(".st-key-phase_detail .sv-panel");
   const at = `${view.at.id}:${view.at.phase}`;
-  if (panel.dataset.at === at && !view.refitting) return;
+  if (panel.dataset.at === at && !view.refitting) return false;
   if (panel.dataset.at !== at) view.graphShare = undefined; // a new phase: the usual split
-  const open = panel.querySelector("details[open]") !== null;
-  const fill = () => {
-    panel.innerHTML = position.panel;
-    if (open) panel.querySelector("details").open = true;
-    fitText(panel);
-  };
-  fill();
+  fillPanel(panel, position);
   panel.dataset.at = at;
-  while (panelTooBig(view, panel) && narrowerGraph(view)) fill();
+  return true;
 }
 
-/** The selected element's numbers, or nothing when none is selected. */
+function fillPanel(panel, position) {
+  const open = panel.querySelector("details[open]") !== null;
+  panel.innerHTML = position.panel;
+  if (open) panel.querySelector("details").open = true;
+  wrapArrays(panel);
+}
+
+/** The panel's equations fitted to its width; in presentation, the graph gives the panel
+ *  some of its width while an equation still reaches below the screen. */
+function fitPanel(view, position) {
+  const panel = view.el(".st-key-phase_detail .sv-panel");
+  fitEquations(panel);
+  while (panelTooBig(view, panel) && narrowerGraph(view)) {
+    panel.printWidth = 0; // narrower or wider now: measured again
+    fillPanel(panel, position);
+    fitEquations(panel);
+  }
+}
+
+/** The selected element's numbers, or nothing when none is selected; true if drawn anew. */
 function drawInspector(view, position) {
   const inspector = view.el(".st-key-selected_element");
   inspector.hidden = !position.inspector;
   const at = `${view.data.selected}:${view.at.id}:${view.at.phase}`;
-  if (position.inspector && inspector.dataset.at !== at) {
-    view.el(".sv-inspector").innerHTML = position.inspector;
-    inspector.dataset.at = at;
-    fitText(inspector);
-  }
+  if (!position.inspector || inspector.dataset.at === at) return false;
+  view.el(".sv-inspector").innerHTML = position.inspector;
+  inspector.dataset.at = at;
+  wrapArrays(inspector);
+  return true;
 }
 
 /** The graph at the position (once it is drawn), and the halo of the step's selection. */
@@ -149,15 +166,10 @@ function drawGraph(view, step) {
   }
 }
 
-/** Equations and printed arrays fitted to the width of their box (fit.js). */
-function fitText(box) {
-  fitEquations(box);
-  wrapArrays(box);
-}
-
 /** The screen or the side column changed size: fit the graph and the panel again. */
 export function refit(view) {
   fitGraphBox(view);
+  view.root.querySelectorAll(".sv-panel, .sv-inspector").forEach((box) => { box.printWidth = 0; });
   view.el(".st-key-selected_element").dataset.at = "";
   view.refitting = true;
   if (view.at) render(view);

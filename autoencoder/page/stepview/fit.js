@@ -228,19 +228,27 @@ function unwrapNumpy(lines) {
 }
 
 /** Every printout in ``box`` (pre.sv-arrays, and the folded one once open) wrapped at its
- *  width in characters. */
+ *  width in characters, measured once per box and size (fit.js's refit forgets it), so a
+ *  new position only writes. */
 export function wrapArrays(box) {
   for (const pre of box.querySelectorAll("pre")) {
-    if (!pre.clientWidth) continue; // folded away: wrapped when opened
     if (pre.original === undefined) pre.original = pre.textContent;
-    const style = getComputedStyle(pre);
-    const inner = pre.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-    const font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-    const width = Math.min(NUMPY_WIDTH, Math.max(8, Math.floor(inner / charWidth(font))));
-    if (pre.wrappedAt === width) continue;
+    const holder = pre.closest(".sv-panel, .sv-inspector") || box;
+    if (!holder.printWidth) holder.printWidth = printWidth(pre);
+    const width = holder.printWidth;
+    if (!width || pre.wrappedAt === width) continue; // folded away: wrapped when opened
     pre.textContent = wrapNumpy(pre.original, width);
     pre.wrappedAt = width;
   }
+}
+
+/** How many characters a printout box holds (0 while it is folded away). */
+function printWidth(pre) {
+  if (!pre.clientWidth) return 0;
+  const style = getComputedStyle(pre);
+  const inner = pre.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  return Math.min(NUMPY_WIDTH, Math.max(8, Math.floor(inner / charWidth(font))));
 }
 
 function charWidth(font) {
