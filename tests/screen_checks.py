@@ -67,6 +67,11 @@ PROBLEMS = """([onScreen, large, small]) => {
       }
     }
   };
+  const lum = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  const node = document.querySelector('.sv-label.sv-node-text');  // on the lightest fill, #f7f7f7
+  if ((lum('rgb(247,247,247)') + 0.05) / (lum(getComputedStyle(node).color) + 0.05) < 4.5)
+    bad.push(`node values in ${getComputedStyle(node).color} on the light node fill`);
   typeAtLeast(large, 0.025);
   typeAtLeast(small, 0.018);
   return bad;

@@ -4,7 +4,7 @@
 
 export const LAYOUT = `
 <div class="sv-root">
-  <div class="st-key-status"><strong></strong><div class="sv-caption-line"></div></div>
+  <div class="st-key-status" role="status" aria-live="polite"><strong></strong><div class="sv-caption-line"></div></div>
   <div class="sv-buttons">
       <div class="st-key-prev_phase"><button type="button" title="Undo (← or PgUp)">↶ Undo</button></div>
       <div class="st-key-next_phase"><button type="button" class="sv-primary" title="→ or PgDn"></button></div>
