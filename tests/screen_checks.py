@@ -31,7 +31,7 @@ SMALL_TYPE = {  # 1.8%
     "caption": ".sv-caption-line, .sv-key, .sv-colour-bar, .st-key-phase_detail .sv-lead",
 }
 
-PROBLEMS = """([onScreen, large, small]) => {
+PROBLEMS = r"""([onScreen, large, small]) => {
   const H = innerHeight, W = innerWidth, bad = [];
   const shown = (el) => {
     const s = getComputedStyle(el);

@@ -62,8 +62,8 @@ def test_the_graph_shows_one_patterns_values_and_the_summed_updates(pattern):
     assert view["node_text"][8:11] == [label_number(v) for v in row.hidden_a]
     assert view["node_text"][11:] == [label_number(v) for v in row.output_a]
     update = position_view(steps[8], pattern=pattern)  # update_output
-    summed = steps[8].hidden_a.T @ steps[8].output_delta
-    assert update["edge_text"][24:] == [label_number(v) for v in summed.ravel()]
+    applied = steps[8].lr * steps[8].hidden_a.T @ steps[8].output_delta  # the panel's ΔW2
+    assert update["edge_text"][24:] == [label_number(v) for v in applied.ravel()]
     assert "over all 8 patterns" in update["key"][0]
 
 

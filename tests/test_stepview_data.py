@@ -160,3 +160,24 @@ def test_a_position_from_the_browser_is_read_only_when_well_formed(value):
         step, phase, seq = read
         assert len(step) == 16 and 0 <= phase <= 9 and seq >= 0
     assert all(len(k) <= 64 for k in read_held(value.get("held")))
+
+
+@pytest.mark.parametrize("momentum", [0.0, 0.9])
+def test_an_update_phases_edge_labels_are_the_change_the_panel_prints(momentum):
+    """At update_output and update_hidden the edges show ΔW, the change applied (η a·δ, with
+    momentum μ v + η a·δ): the panel's ΔW, not the update direction a·δ alone."""
+    from autoencoder.core.model import init_params
+    from autoencoder.core.phases import advance, finish_step, start_step
+    from autoencoder.io.numbers import label_number
+
+    x = np.eye(8)[2]
+    velocity = None
+    if momentum:  # a previous step's velocity, so that μ v is not zero
+        velocity = finish_step(start_step(init_params(1), x, lr=2.0, momentum=momentum)).velocity
+    step = start_step(init_params(1), x, lr=2.0, momentum=momentum, velocity=velocity)
+    step = advance(step, 8)  # through update_output
+    view = position_view(step)
+    assert view["edge_text"][24:] == [label_number(v) for v in step.velocity.W2.ravel()]
+    plain = label_number(step.lr * np.outer(step.hidden_a, step.output_delta)[0, 0])
+    assert (view["edge_text"][24] == plain) == (momentum == 0)
+    assert ("μ v" in view["key"][0]) == bool(momentum)

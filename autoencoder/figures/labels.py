@@ -82,10 +82,11 @@ def key_text(step, hl) -> str:
     if step.phase.startswith("update") and hl["edges"]:
         layer = hl["edges"]
         src = "x" if layer == "W1" else "a_h"
+        change = f"μ v + η {src}·δ" if step.momentum else f"η {src}·δ"
         if getattr(step, "batch", False) and step.n_patterns > 1:
             n = step.n_patterns
-            return f"labels on {layer}: update direction Σ {src}·δ over all {n} patterns  (Δw = lr × this)"
-        return f"labels on {layer}: update direction {src}·δ  (Δw = lr × this)"
+            return f"labels on {layer}: the change Δw = {change}, summed over all {n} patterns"
+        return f"labels on {layer}: the change Δw = {change}"
     return "edges: colour and width = weight, dashed if negative"
 
 

@@ -20,7 +20,7 @@ from functools import lru_cache
 import numpy as np
 
 from autoencoder.core.model import Params
-from autoencoder.core.phases import Step, one_pattern, update_directions
+from autoencoder.core.phases import Step, one_pattern
 from autoencoder.figures.ids import HIDDEN_IDS, INPUT_IDS, NODE_IDS, OUTPUT_IDS
 from autoencoder.figures.labels import header_texts, key_text
 from autoencoder.figures.layout import (
@@ -198,14 +198,15 @@ def _layer_values(step: Step):
 
 
 def _edge_update_text(step: Step, hl: dict) -> list[str]:
-    """At an update phase, the update direction a·δ on the edges it changes; else empty."""
+    """At an update phase, on the edges it changes, the change it applied, ΔW = η a·δ (with
+    momentum, μ v + η a·δ): the numbers of the panel's ΔW; else empty."""
     if not (step.phase.startswith("update") and hl["edges"]):
         return [""] * N_EDGES
-    grads = update_directions(step)[hl["edges"]].ravel()
+    applied = getattr(step.velocity, hl["edges"]).ravel()
     first = 0 if hl["edges"] == "W1" else 24
     text = [""] * N_EDGES
-    for m, g in enumerate(grads):
-        text[first + m] = label_number(g)
+    for m, change in enumerate(applied):
+        text[first + m] = label_number(change)
     return text
 
 

@@ -147,7 +147,7 @@ function beside(graph, el, [cx, cy, half], sides) {
   return sides.map((side) => rectAt(centres[side][0], centres[side][1], w, h));
 }
 
-/** The a·δ labels, and the weights when they are switched on, on their edges. */
+/** The update phases' Δw labels, and the weights when they are switched on, on their edges. */
 function placeEdgeLabels(graph, room) {
   const showWeights = graph.box.classList.contains("sv-weights-on");
   for (const kind of ["edge_text", "weight_text"]) {

@@ -15,7 +15,7 @@ export function hover(view, id, ev) {
   tip.style.top = `${ev.clientY - box.top + 12}px`;
 }
 
-/** The tip's text: "h1 = 0.52"; "W1[0,2]  x1 → h3: w = 0.31 · a·δ = 0.012" (a·δ once the
+/** The tip's text: "h1 = 0.52"; "W1[0,2]  x1 → h3: w = 0.31 · Δw = 0.024" (Δw once the
  *  deltas are known); "b1[0]  bias of h1: b = 0.7". */
 function describe(view, id) {
   const shown = view.graph.view;
@@ -27,7 +27,7 @@ function describe(view, id) {
   }
   const edge = view.data.figure.data[0].customdata.indexOf(id);
   if (edge >= 0) {
-    const update = shown.edge_text[edge] ? ` · a·δ = ${shown.edge_text[edge]}` : "";
+    const update = shown.edge_text[edge] ? ` · Δw = ${shown.edge_text[edge]}` : "";
     return `${id}  ${names[id]}: w = ${shown.weight_text[edge]}${update}`;
   }
   const bias = view.data.figure.data[1].customdata.indexOf(id);
