@@ -40,7 +40,9 @@ export function takeSteps(view, data) {
     else hold(view, view.held.get(data.static.key)); // in use: not the next to go
   } else hold(view, data.static);
   if (missing.length) {
-    view.component.setStateValue("need", { keys: missing, seq: view.seq });
+    // ``at`` makes every request a new value: a second new mount asking for the same keys
+    // at the same seq would otherwise set an unchanged state, which reruns nothing
+    view.component.setStateValue("need", { keys: missing, seq: view.seq, at: Date.now() });
     return null;
   }
   return steps;
