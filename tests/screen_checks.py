@@ -22,7 +22,7 @@ LARGE_TYPE = {  # 2.5%
     "node value": ".sv-label.sv-node-text",
     "node name": ".sv-label.sv-node-name",
     "next button": ".st-key-next_phase button",
-    "equation": ".st-key-phase_detail math mn",  # its numbers (not those in scripts)
+    "equation": ".st-key-phase_detail math mn",  # its numbers, in scripts too
 }
 SMALL_TYPE = {  # 1.8%
     "edge label": ".sv-label.sv-edge-text",
@@ -61,7 +61,6 @@ PROBLEMS = r"""([onScreen, large, small]) => {
     for (const [what, sel] of Object.entries(table)) {
       for (const el of document.querySelectorAll(sel)) {
         if (!shown(el) || !el.textContent.trim()) continue;
-        if (el.closest('msub, msup, msubsup, munder, mover, munderover, mfrac')) continue;
         const px = parseFloat(getComputedStyle(el).fontSize);
         if (px < share * H - 0.05) { bad.push(`${what} ${px.toFixed(1)}px < ${(share * H).toFixed(1)}px`); break; }
       }
@@ -79,12 +78,11 @@ PROBLEMS = r"""([onScreen, large, small]) => {
 
 # Text that a box hides part of: a line of text reaching past the edge of a box that clips
 # (overflow hidden, or a scroll box with its scrollbar hidden or not), or cut by an
-# ellipsis. A box that scrolls on purpose, visibly (.sv-scrolls: a phone narrower than one
-# block of a matrix) is allowed; so are the visually hidden skip link, Plotly's own SVG and
-# a folded sidebar.
+# ellipsis. The visually hidden skip link, Plotly's own SVG and a folded sidebar are not
+# text on the screen.
 CLIPPED = """(scope) => {
   const bad = [];
-  const skip = '[aria-hidden=true], .js-plotly-plot, [data-testid=stSidebar][aria-expanded=false], [data-testid=stSidebar][data-collapsed=true], .sv-scrolls';
+  const skip = '[aria-hidden=true], .js-plotly-plot, [data-testid=stSidebar][aria-expanded=false], [data-testid=stSidebar][data-collapsed=true]';
   for (const root of document.querySelectorAll(scope)) {
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let t = walker.nextNode(); t; t = walker.nextNode()) {

@@ -35,8 +35,9 @@ from autoencoder.io.numbers import label_number, loss_number
 
 
 def _shape_note(values, what: str = "a row per pattern") -> str:
+    """A clause of its own (after a QUAD), so that a narrow panel wraps it below."""
     rows, cols = np.shape(values)
-    return m.mtext(f"  ({rows}×{cols}: {what})")
+    return QUAD + m.mtext(f"({rows}×{cols}: {what})")
 
 
 def _result(name: str, values, head: list[str]) -> str:

@@ -54,8 +54,9 @@ def _hidden_z(s: Step) -> str:
             body += (signed(lead) if body else [number(lead)]) + rest
         total = [*(body or [m.mn(0)]), *signed(s.params.b1[j]), EQ, number(s.hidden_z[j])]
         rows.append(eq_row(sym("z", j + 1, "h"), *total))
+    # two clauses (QUAD): on a narrow panel the note wraps between them (stepview/fit.js)
     note = [m.mtext("(only inputs with "), sym("x", "i"), m.mo("\u2260"), m.mn(0)]
-    note += [m.mtext(" contribute: "), sym("z", "j", "h"), EQ, sym(SUM, "i"), sym("x", "i")]
+    note += [m.mtext(" contribute:"), QUAD, sym("z", "j", "h"), EQ, sym(SUM, "i"), sym("x", "i")]
     note += [sym("W", indices(1, "ij")), m.mo("+"), sym("b", indices(1, "j")), RP]
     head = [sym("z", "h"), EQ, m.mi("x"), THIN, sym("W", 1), m.mo("+"), sym("b", 1), QUAD]
     return with_rows(head + note, rows)

@@ -23,8 +23,13 @@ export function fitGraphBox(view) {
     const plot = view.el(".sv-plot");
     const below = view.el(".sv-colour-bar").offsetHeight + view.el(".sv-key").offsetHeight;
     const top = plot.getBoundingClientRect().top + scrolled(root);
-    const height = Math.max(240, Math.floor(window.innerHeight - top - below - 8));
-    const width = Math.floor(Math.min(height, root.clientWidth * (view.graphShare || GRAPH_SHARE)));
+    const room = Math.max(240, Math.floor(window.innerHeight - top - below - 8));
+    // a screen taller than wide (a tablet upright): the graph above the panel, as in a phone
+    const upright = large && root.clientWidth < room * 1.2;
+    root.classList.toggle("sv-upright", upright);
+    const height = upright ? Math.min(room, root.clientWidth) : room;
+    const share = upright ? 1 : view.graphShare || GRAPH_SHARE;
+    const width = Math.floor(Math.min(upright ? root.clientWidth : height, root.clientWidth * share));
     size = `${height}/${width}`;
     if (root.dataset.plotSize !== size) {
       root.style.setProperty("--sv-plot-h", `${height}px`);
@@ -39,7 +44,8 @@ export function fitGraphBox(view) {
 
 /** Presentation: the phase's equation reaches below the screen, or still scrolls. */
 export function panelTooBig(view, panel) {
-  if (!view.el(".sv-root").classList.contains("sv-large")) return false;
+  const root = view.el(".sv-root");
+  if (!root.classList.contains("sv-large") || root.classList.contains("sv-upright")) return false;
   const boxes = panel.querySelectorAll(".sv-eq");
   if (!boxes.length) return false;
   const last = boxes[boxes.length - 1].getBoundingClientRect().bottom;
@@ -83,6 +89,7 @@ export function fitEquations(box) {
     holder.querySelectorAll("math.ae-eq").forEach(splitClauses);
     for (let blocks = 2; blocks <= 4 && overflows(holder); blocks++) splitMatrices(holder, blocks);
     if (overflows(holder)) holder.querySelectorAll("math.ae-eq").forEach(breakSums);
+    if (overflows(holder)) shrink(holder);
     const scrolls = overflows(holder);
     holder.classList.toggle("sv-scrolls", scrolls);
     if (scrolls) holder.tabIndex = 0;
@@ -141,6 +148,13 @@ function splitMatrices(holder, blocks) {
   }
 }
 
+/** The last resort before a scrollbar: smaller type, to 70% at the least (a long note in
+ *  words, a term longer than the box). */
+function shrink(holder) {
+  const factor = Math.max(0.7, Math.floor((holder.clientWidth / holder.scrollWidth) * 100) / 100);
+  holder.style.fontSize = `${factor}em`;
+}
+
 const isSign = (el) => el.localName === "mo" && /^[+\u2212-]$/.test(el.textContent.trim());
 
 /** The longest row of terms joined by + or − goes on several lines, each as wide as the
@@ -188,7 +202,8 @@ export function wrapNumpy(text, width) {
   const out = [];
   for (const line of unwrapNumpy(text.split("\n"))) {
     const prefix = line.match(PREFIX)[0];
-    const words = line.slice(prefix.length).match(/ *\S+/g);
+    // a word: its separating space, the number, and a comma numpy set apart by padding
+    const words = line.slice(prefix.length).match(/ *\S+(?: +,)?/g);
     if (!words || line.length <= width) {
       out.push(line);
       continue;

@@ -32,6 +32,7 @@ export class Graph {
     this.sizes = new Map(); // label kind and text -> [width, height] in px
     this.fonts = new Map(); // label kind -> its font (the sizes change with it)
     this.scale = 1;
+    this.stretch = 1;
     this.ready = loadPlotly().then((Plotly) => this.draw(Plotly, onClick, onHover));
   }
 
@@ -88,9 +89,13 @@ export class Graph {
       this.Plotly.relayout(this.plot, box);
     }
     const scale = this.nodeScale();
-    if (Math.abs(scale - this.scale) > 0.02) {
+    const stretch = this.nodeStretch(scale);
+    if (Math.abs(scale - this.scale) > 0.02 || Math.abs(stretch - this.stretch) > 0.02) {
       this.scale = scale;
-      this.Plotly.relayout(this.plot, sizeUpdate(this.figure.layout.shapes, this.shapes.node, scale));
+      this.stretch = stretch;
+      const { shapes } = this.figure.layout;
+      const units = this.places.names.length;
+      this.Plotly.relayout(this.plot, sizeUpdate(shapes, this.shapes.node, scale, units, stretch));
       this.box.style.setProperty("--sv-node-scale", scale.toFixed(3));
       this.fonts.clear();
       this.sizes.clear();
@@ -107,6 +112,17 @@ export class Graph {
     const node = shapes[this.shapes.node].x1 * 2;
     const most = this.box.closest(".sv-large") ? Infinity : 1; // presentation: grow to fill
     return Math.min(most, (unitY * (most > 1 ? 0.94 : 0.88)) / node, (unitX * 0.4) / node);
+  }
+
+  /** Presentation: how much wider than high a unit is drawn, so that a value such as
+   *  "-0.148" in the large type fits inside it (1: a circle). */
+  nodeStretch(scale) {
+    if (!this.box.closest(".sv-large")) return 1;
+    const style = getComputedStyle(this.labels.node_text[0]);
+    const context = (this.canvas ||= document.createElement("canvas")).getContext("2d");
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const node = this.figure.layout.shapes[this.shapes.node].x1 * 2 * scale;
+    return Math.max(1, (context.measureText("-0.000").width + 10) / node);
   }
 
   /** Place the labels again (their texts, the box or the weights switch changed). */

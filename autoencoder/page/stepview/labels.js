@@ -100,7 +100,7 @@ function square([cx, cy, half]) {
 function placeNodeValues(graph, room) {
   graph.places.node_text.forEach((place, n) => {
     const [cx, cy, half] = shapeAt(graph, "node", n, place);
-    room.take(square([cx, cy, half]));
+    room.take(rectAt(cx, cy, 2 * half * graph.stretch, 2 * half)); // an ellipse in presentation
     const el = graph.labels.node_text[n];
     const [w, h] = measure(graph, el);
     el.style.transform = `translate(${(cx - w / 2).toFixed(1)}px, ${(cy - h / 2).toFixed(1)}px)`;
@@ -127,7 +127,8 @@ function placeNodeNames(graph, room) {
     const el = graph.labels.node_name[n];
     const [cx, cy, half] = shapeAt(graph, "node", n, place);
     const [valueWidth] = measure(graph, graph.labels.node_text[n]); // the name clears the value
-    room.putFirst(el, beside(graph, el, [cx, cy, Math.max(half, valueWidth / 2)], sides));
+    const across = Math.max(half * graph.stretch, valueWidth / 2); // the unit's half width
+    room.putFirst(el, beside(graph, el, [cx, cy, across], sides));
   });
 }
 

@@ -28,10 +28,13 @@ export function shapeUpdate(from, to, SHAPES) {
 
 /** The relayout keys that size shapes ``first`` onwards (the nodes and biases, squares
  *  centred on their anchors) to ``scale`` times their size in ``shapes``. */
-export function sizeUpdate(shapes, first, scale) {
+export function sizeUpdate(shapes, first, scale, nodes = 0, stretch = 1) {
   const update = {};
   for (let i = first; i < shapes.length; i++) {
-    Object.assign(update, centred(i, shapes[i].x1 * scale));
+    const half = shapes[i].x1 * scale;
+    Object.assign(update, centred(i, half));
+    // the first ``nodes`` shapes (the units) as wide as their values need: ellipses
+    if (i < first + nodes) update[`shapes[${i}].x0`] = -(update[`shapes[${i}].x1`] = half * stretch);
   }
   return update;
 }
