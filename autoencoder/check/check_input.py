@@ -35,6 +35,7 @@ class CheckInput:
     after: dict[str, np.ndarray] = field(default_factory=dict)
     ignored: list[str] = field(default_factory=list)
     loss: str = "squared"  # or "cross-entropy" (sigmoid outputs): then d_o = e
+    biases: bool = True  # False: a net without biases (b1, b2 zero and never updated)
 
 
 def _numbers(name, value, depth=0):

@@ -23,6 +23,7 @@ from autoencoder.check.phase_arrays import (
 )
 from autoencoder.check.recognise import recognise
 from autoencoder.check.student_step import student_walk
+from autoencoder.check.summary import summarise
 from autoencoder.core.model import bits_to_str
 from autoencoder.core.phases import PHASE_ARRAYS
 from autoencoder.io.notebook_code import phase_code
@@ -95,8 +96,9 @@ def _phase_verdict(results: dict, deciding: tuple, rule_code: list[str]) -> dict
     return verdict
 
 
-def check(ci: CheckInput) -> dict:
-    """Judge every phase; returns {"first_mismatch", "phases", "settings", "ignored"}.
+def check(ci: CheckInput, names: dict | None = None) -> dict:
+    """Judge every phase; returns {"first_mismatch", "phases", "settings", "ignored",
+    "summary"}.
 
     ``phases[PHASE]`` has ``status``, ``mistake``, for a known mistake ``why`` (in
     symbols), ``sentence`` (in plain words) and ``fix`` (the lines to change:
@@ -105,6 +107,8 @@ def check(ci: CheckInput) -> dict:
     a wrong shape) and ``rule_code`` (the rule's lines for the phase, in the class
     notebook's names), and ``arrays``: the verdict per array.
     ``first_mismatch`` is the first phase judged neither ``match`` nor ``missing``.
+    ``summary`` is the one verdict on the whole check (:func:`autoencoder.check.summary.
+    summarise`; ``names``: the student's variable for a key, to say what to print).
     """
     student, phases = {**ci.arrays, **ci.after}, {}
     for phase, before, correct, _ in student_walk(ci):
@@ -123,7 +127,13 @@ def check(ci: CheckInput) -> dict:
     settings["rule"] = ci.rule
     if ci.loss != "squared":
         settings["loss"] = ci.loss
-    return {"first_mismatch": first, "phases": phases, "settings": settings, "ignored": ci.ignored}
+    return {
+        "first_mismatch": first,
+        "phases": phases,
+        "settings": settings,
+        "ignored": ci.ignored,
+        "summary": summarise(phases, ci.biases, names),
+    }
 
 
 # --- text in, text out ----------------------------------------------------------------
@@ -154,8 +164,19 @@ def _not_finite(name):
 
 def check_text(text: str) -> dict:
     """:func:`check` on pasted text, with what :func:`read_check_text` adds."""
+    return check_read(text)[0]
+
+
+def check_read(text: str) -> tuple[dict, CheckInput]:
+    """The report on pasted text (as :func:`check_text`) and the check input it was read
+    as: the one checker behind the page and the command line."""
     check_input, additions = read_check_text(text)
-    return {**check(check_input), **additions}
+    names = {
+        r["as"]: r["variable"]
+        for r in additions["recognised"]
+        if r.get("by", "name") == "name" and r["variable"] != "activation"
+    }
+    return {**check(check_input, names), **additions}, check_input
 
 
 def diff_lines(fix: list[dict]) -> list[str]:

@@ -82,4 +82,6 @@ def format_report(report: dict) -> str:
             lines += [f"{'':<19}{line}" for line in diff_lines(own.get("fix", []))]
     first = report["first_mismatch"]
     lines.append(f"First phase that is not a match: {first or 'none'}")
+    summary = report["summary"]
+    lines.append(f"Verdict: {summary['verdict']}. {summary['text']}")
     return "\n".join(lines)

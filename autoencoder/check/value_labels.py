@@ -140,7 +140,7 @@ def _pick(pool, candidates, tol):
 
 
 def _said(name: str, by: str, what: str) -> str:
-    if by == "name":
+    if by in ("name", "shape"):
         return what
     said = f"the rule's {name}" if what == RULE else f"{name} with the mistake {what}"
     return f"nearly {said}" if by == "nearly" else said
@@ -227,6 +227,8 @@ def by_value(values: dict, labels: list[Label], seqs: dict, c: PhaseInputs):
                 picked = hinted[0], "name", "its name printed again, after the update"
             else:
                 picked = _pick(pool, candidates, tol)
+            if not picked and name in SHAPES:
+                picked = _updated_by_shape(pool, values, name)
             if picked:
                 label, label.by, what = picked
                 label.key, label.matches = key, _said(name, label.by, what)
@@ -239,6 +241,24 @@ def by_value(values: dict, labels: list[Label], seqs: dict, c: PhaseInputs):
         if phase in STUDENT_KEYS:
             setattr(c, phase, carried_forward(values.get(phase), reference[phase]))
     return inferred, fitting
+
+
+def _updated_by_shape(pool, values, name):
+    """An updated parameter that matches nothing, taken by its shape and place: the first
+    array of its shape printed after everything its update uses that is not a value
+    already taken printed again (so it is judged, a mismatch, not left unrecognised)."""
+    shape = np.shape(values[name])
+    taken = [v for k, v in values.items() if isinstance(v, np.ndarray)]
+    taken += list(values.get("after", {}).values())
+    for label in pool:
+        array = flat(label.item.array)
+        tol = 1e-7 * max(1.0, float(np.max(np.abs(array)))) if array.size else 0.0
+        if array.shape == flat(values[name]).shape and not any(
+            _close(array, v, tol) for v in taken
+        ):
+            said = f"the first {'x'.join(map(str, shape))} printed after its update's inputs"
+            return label, "shape", said
+    return None
 
 
 def leftovers(values: dict, labels: list[Label], c: PhaseInputs) -> None:

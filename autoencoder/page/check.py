@@ -10,7 +10,7 @@ with their numbers. The pasted text is user text: it reaches the page only throu
 import pandas as pd
 import streamlit as st
 
-from autoencoder.check.checker import SUPPORTING, check, covered, diff_lines, read_check_text
+from autoencoder.check.checker import SUPPORTING, check_read, covered, diff_lines
 from autoencoder.check.student_step import student_steps
 from autoencoder.core.model import bits_to_str
 from autoencoder.figures import network_figure
@@ -63,8 +63,7 @@ def evaluate(text: str) -> dict:
     ``theirs``/``correct`` are the student's step at the first phase that is not a match
     (None when every given phase matches)."""
     try:
-        check_input, additions = read_check_text(text)
-        report = {**check(check_input), **additions}
+        report, check_input = check_read(text)
         first = report["first_mismatch"]
         theirs, correct = student_steps(check_input, first) if first else (None, None)
     except (ValueError, TypeError, KeyError, OverflowError, RecursionError) as exc:
@@ -188,10 +187,9 @@ def report_panel(result: dict):
     )
     settings_box(report)
     st.table(report_rows(report).set_index("#"))
-    first = report["first_mismatch"]
-    if first is None:
-        st.success("Every phase you gave matches the rule. Well done.")
-    else:
+    first, summary = report["first_mismatch"], report["summary"]
+    verdict_box(summary)
+    if first is not None:
         st.markdown(f"**First phase that is not a match: {first}**")
         fix = diff_lines(report["phases"][first].get("fix", []))
         if fix:
@@ -203,6 +201,18 @@ def report_panel(result: dict):
         first_wrong_phase(result["theirs"], result["correct"], first)
     unrecognised_box(report)
     recognised_expander(report)
+
+
+def verdict_box(summary: dict):
+    """The check's one verdict, as the command line says it: praise only for a step whose
+    end was checked and found right; otherwise what to print, or what is wrong."""
+    with st.container(key="check_verdict"):
+        if summary["verdict"] == "correct":
+            st.success(summary["text"])
+        elif summary["verdict"] == "incomplete":
+            st.warning(summary["text"])
+        else:
+            st.error(summary["text"])
 
 
 def first_wrong_phase(theirs, correct, phase: str):
