@@ -189,7 +189,9 @@ def test_each_mistake_is_named_as_itself_and_no_other(known, activation):
         arrays, after = made_with(
             params, x, 0.3, activation, known.phase, lambda c, _: known.compute(c)
         )
-        report = check(CheckInput(params, x, 0.3, activation, "exact", arrays, after))
+        ci = CheckInput(params, x, 0.3, activation, "exact", arrays, after)
+        ci.loss_stated = True  # squared error, said: d_o = e is then a missing f', not CE
+        report = check(ci)
         verdicts = report["phases"]
         assert verdicts[known.phase]["status"] == "known-mistake"
         assert verdicts[known.phase]["mistake"] == known.name

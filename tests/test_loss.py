@@ -123,7 +123,11 @@ def test_checker_reference_follows_the_loss():
     assert report["first_mismatch"] is None
     assert report["phases"]["output_delta"]["status"] == "match"
     assert report["settings"]["loss"] == CE
-    squared = check(read_check_dict({k: v for k, v in obj.items() if k != "loss"}))
+    # unstated, d_o = e is read as cross-entropy (and said); stated squared, it is not
+    unstated = check(read_check_dict({k: v for k, v in obj.items() if k != "loss"}))
+    assert unstated["phases"]["output_delta"]["status"] == "match"
+    assert unstated["settings"]["loss"] == CE
+    squared = check(read_check_dict({**obj, "loss": "squared"}))
     assert squared["phases"]["output_delta"]["status"] != "match"
 
 

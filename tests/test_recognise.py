@@ -57,6 +57,8 @@ def _unstated(style: str, known) -> bool:
     """The mistakes a printout cannot show without stating the setting they concern."""
     if known.name == "plain-vs-shifted-sigmoid":  # no style states its activation
         return True
+    if known.name == "missing-derivative" and known.phase == "output_delta":
+        return True  # d_o = e is cross-entropy's exact delta unless the loss is stated
     # lr is inferred from W2's change: a W2 step with lr twice (or none) is taken as lr
     return "lr" in INFERRED[style] and known.phase == "update_output" and "lr-" in known.name
 
@@ -294,3 +296,15 @@ def test_the_tutorial_run_as_a_notebook_is_read_by_its_code_and_names(forget):
         "rule": "exact",
     }
     assert report["inferred"] == report["assumed"] == []  # the code states them
+
+
+def test_a_bare_error_as_output_delta_is_cross_entropy_unless_the_loss_says_squared():
+    arrays = student_arrays(phase="output_delta", mistake="missing-derivative")
+    report = check_text(course_printout(arrays))
+    assert report["first_mismatch"] is None  # the exact delta of cross-entropy ...
+    [loss] = [c for c in report["conventions"] if c["convention"] == "loss"]
+    assert loss["value"].startswith("cross-entropy") and "f'(z_o) is missing" in loss["from"]
+    e = arrays["error"]
+    stated = course_printout(arrays) + f"\nE = {0.5 * float(e @ e)!r}\n"
+    report = check_text(stated)  # ... but with E = 1/2 sum(e^2) printed, a missing f'
+    assert statuses(report)["output_delta"] == ("known-mistake", "missing-derivative")

@@ -36,6 +36,8 @@ class CheckInput:
     ignored: list[str] = field(default_factory=list)
     loss: str = "squared"  # or "cross-entropy" (sigmoid outputs): then d_o = e
     biases: bool = True  # False: a net without biases (b1, b2 zero and never updated)
+    loss_stated: bool = False  # whether the input says which loss (else read off d_o)
+    loss_value: float | None = None  # E as the student printed it (it says which loss)
 
 
 def _numbers(name, value, depth=0):
@@ -120,7 +122,15 @@ def read_check_dict(obj) -> CheckInput:
     ignored = [f"after.{k}" for k in after if k not in SHAPES]
     after = {k: to_array(f"after.{k}", v) for k, v in after.items() if k in SHAPES}
     known = {*SHAPES, *STUDENT_KEYS, "input", "lr", "rule", "activation", "after", "loss"}
+    known |= {"loss_value", "biases"}
     ignored += [k for k in obj if k not in known]
     loss = obj.get("loss", "squared")
     check_loss(loss, activation)
-    return CheckInput(start, x, lr, activation, rule, arrays, after, ignored, loss)
+    value = obj.get("loss_value")
+    value = (
+        None if value is None else float(shaped("loss_value", to_array("loss_value", value), ()))
+    )
+    ci = CheckInput(start, x, lr, activation, rule, arrays, after, ignored, loss)
+    ci.loss_stated, ci.loss_value = "loss" in obj, value
+    ci.biases = obj.get("biases", True) is not False
+    return ci

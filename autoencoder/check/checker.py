@@ -13,6 +13,7 @@ import json
 import numpy as np
 
 from autoencoder.check.check_input import CheckInput, read_check_dict
+from autoencoder.check.conventions import Conventions, adopt, in_convention
 from autoencoder.check.mistakes import fix_for, mistakes_for
 from autoencoder.check.phase_arrays import (
     SUPPORTING,
@@ -98,18 +99,28 @@ def _phase_verdict(results: dict, deciding: tuple, rule_code: list[str]) -> dict
 
 def check(ci: CheckInput, names: dict | None = None) -> dict:
     """Judge every phase; returns {"first_mismatch", "phases", "settings", "ignored",
-    "summary"}.
+    "summary", "conventions"}.
 
-    ``phases[PHASE]`` has ``status``, ``mistake``, for a known mistake ``why`` (in
-    symbols), ``sentence`` (in plain words) and ``fix`` (the lines to change:
-    :func:`autoencoder.check.mistakes.fix_for`), for a mismatch ``array``, ``index`` (in the
-    canonical shape, e.g. [5] for an (8,) array), ``expected`` and ``got`` (or ``why`` for
-    a wrong shape) and ``rule_code`` (the rule's lines for the phase, in the class
-    notebook's names), and ``arrays``: the verdict per array.
-    ``first_mismatch`` is the first phase judged neither ``match`` nor ``missing``.
-    ``summary`` is the one verdict on the whole check (:func:`autoencoder.check.summary.
-    summarise`; ``names``: the student's variable for a key, to say what to print).
+    The student's arrays are first brought to the checker's convention
+    (:func:`autoencoder.check.conventions.adopt`: e = a - t with d = dE/dz and W -= ...,
+    E = sum(e^2), cross-entropy, weight decay are conventions, not mistakes);
+    ``conventions`` says which, in words. ``phases[PHASE]`` has ``status``, ``mistake``,
+    for a known mistake ``why`` (in symbols), ``sentence`` (in plain words) and ``fix``
+    (the lines to change: :func:`autoencoder.check.mistakes.fix_for`, in the student's
+    convention), for a mismatch ``array``, ``index`` (in the canonical shape, e.g. [5] for
+    an (8,) array), ``expected`` and ``got`` (or ``why`` for a wrong shape) and
+    ``rule_code`` (the rule's lines for the phase, in the class notebook's names), and
+    ``arrays``: the verdict per array. ``first_mismatch`` is the first phase judged
+    neither ``match`` nor ``missing``. ``summary`` is the one verdict on the whole check
+    (:func:`autoencoder.check.summary.summarise`; ``names``: the student's variable for a
+    key, to say what to print).
     """
+    adopted, conventions = adopt(ci)
+    return judge(adopted, conventions, names)
+
+
+def judge(ci: CheckInput, conv: Conventions, names: dict | None = None) -> dict:
+    """:func:`check` on a check input already in the checker's convention."""
     student, phases = {**ci.arrays, **ci.after}, {}
     for phase, before, correct, _ in student_walk(ci):
         c = inputs_of(before, ci.start)
@@ -120,10 +131,12 @@ def check(ci: CheckInput, names: dict | None = None) -> dict:
         for name in PHASE_ARRAYS[phase] + SUPPORTING.get(phase, ()):
             candidates = [(m, v[name]) for m, v in tried if v and name in v]
             results[name] = _judge_array(student.get(name), reference[name], candidates, tol, c)
+            _in_convention(results[name], conv)
         code = list(phase_code(phase, c.rule.name, c.act.name, c.loss).values())
+        code = [in_convention(line, conv) for line in code]
         phases[phase] = {**_phase_verdict(results, PHASE_ARRAYS[phase], code), "arrays": results}
     first = next((n for n, v in phases.items() if v["status"] not in ("match", "missing")), None)
-    settings = {"input": bits_to_str(ci.x), "lr": ci.lr, "activation": ci.activation}
+    settings = {"input": bits_to_str(ci.x), "lr": conv.lr, "activation": ci.activation}
     settings["rule"] = ci.rule
     if ci.loss != "squared":
         settings["loss"] = ci.loss
@@ -133,7 +146,27 @@ def check(ci: CheckInput, names: dict | None = None) -> dict:
         "settings": settings,
         "ignored": ci.ignored,
         "summary": summarise(phases, ci.biases, names),
+        "conventions": conv.said,
     }
+
+
+def _in_convention(verdict: dict, conv: Conventions) -> None:
+    """A known mistake's fix (and, for a step taken the wrong way, its sentence) as the
+    student's convention writes it."""
+    if verdict["status"] != "known-mistake":
+        return
+    verdict["fix"] = [
+        {"yours": in_convention(f["yours"], conv), "rule": in_convention(f["rule"], conv)}
+        for f in verdict["fix"]
+    ]
+    if verdict["mistake"] == "update-sign-flipped" and conv.descent:
+        verdict["sentence"] = UPHILL_WITH_DESCENT
+
+
+UPHILL_WITH_DESCENT = (
+    "The step went uphill: your deltas are dE/dz (the gradient), so the change is "
+    "subtracted, not added."
+)
 
 
 # --- text in, text out ----------------------------------------------------------------
@@ -171,12 +204,13 @@ def check_read(text: str) -> tuple[dict, CheckInput]:
     """The report on pasted text (as :func:`check_text`) and the check input it was read
     as: the one checker behind the page and the command line."""
     check_input, additions = read_check_text(text)
+    check_input, conventions = adopt(check_input)
     names = {
         r["as"]: r["variable"]
         for r in additions["recognised"]
         if r.get("by", "name") == "name" and r["variable"] != "activation"
     }
-    return {**check(check_input, names), **additions}, check_input
+    return {**judge(check_input, conventions, names), **additions}, check_input
 
 
 def diff_lines(fix: list[dict]) -> list[str]:

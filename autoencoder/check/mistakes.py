@@ -27,7 +27,7 @@ from autoencoder.check.mistake_registry import (
     mistakes_for,
     update_mistake,
 )
-from autoencoder.check.phase_arrays import REFERENCE, PhaseInputs
+from autoencoder.check.phase_arrays import PhaseInputs
 from autoencoder.core.activations import Activation, get_activation
 from autoencoder.core.rules import RULES
 from autoencoder.io.notebook_code import ACTIVATION_CODE
@@ -35,6 +35,8 @@ from autoencoder.io.notebook_code import ACTIVATION_CODE
 # The registry's names, for importers (importing them from here registers every mistake).
 __all__ = ["MISTAKES", "Mistake", "fix_for", "mistakes_for"]
 EXACT, NOTEBOOK = RULES["exact"], RULES["notebook"]  # each mistake below mixes their choices
+# The error's sign (a - t or t - a) and the deltas' (dE/dz or -dE/dz) are conventions, not
+# mistakes (check/conventions.py): a step that goes uphill is named in the update phases.
 
 OTHER_SIGMOID_NAME = {"sigmoid": "shifted-sigmoid", "shifted-sigmoid": "sigmoid"}
 OTHER_SIGMOID = (
@@ -105,20 +107,6 @@ def output_a_other_sigmoid(c):
     return other and {"output_a": other.f(c.output_z)}
 
 
-# --- 5 error --------------------------------------------------------------------------
-
-
-@mistake(
-    "error",
-    "error-sign-flipped",
-    "e = a_o - x instead of x - a_o",
-    "The error has its sign flipped: it is the target minus the output, x - a_o.",
-    {"error": "error = output_activation - input_layer"},
-)
-def error_flipped(c):
-    return {"error": c.output_a - c.x}
-
-
 # --- 6 output_delta (slope_out = the f' factor) ---------------------------------------
 
 
@@ -145,17 +133,6 @@ def output_delta_slope_at_activation(c):
 )
 def output_delta_without_slope(c):
     return {"output_delta": c.error, "slope_out": np.ones_like(c.error)}
-
-
-@mistake(
-    "output_delta",
-    "error-sign-flipped",
-    "d_o = (a_o - x) f'(z_o): the error's sign",
-    "The output delta has its sign flipped: it uses a_o - x where x - a_o belongs.",
-    {"delta_out": "delta_out = (output_activation - input_layer) * slope_out"},
-)
-def output_delta_flipped(c):
-    return {"output_delta": -REFERENCE["output_delta"](c)["output_delta"]}
 
 
 # --- 7 hidden_delta (slope_hidden = the f' factor) ------------------------------------

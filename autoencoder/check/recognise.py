@@ -67,6 +67,23 @@ def _transpose_named(reading) -> None:
         )
 
 
+LOSS_NAMES = {"e", "loss", "cost", "j", "l", "mse", "sse", "total_error", "error_total"}
+
+
+def _loss_value(reading) -> None:
+    """A single number printed under a loss's name (``E = 0.53``, ``loss 0.53``) is the
+    loss E: it says which loss the student computes (check/conventions.py)."""
+    values = reading.values
+    for key in [k for k, v in values.items() if isinstance(v, np.ndarray) and v.size == 1]:
+        variable = next((r["variable"] for r in reading.recognised if r["as"] == key), "")
+        if variable.lower() in LOSS_NAMES and key not in ("lr", "input"):
+            values.setdefault("loss_value", float(values.pop(key).item()))
+            reading.recognised = [r for r in reading.recognised if r["as"] != key]
+    for item in reading.items:
+        if item.array.size == 1 and (item.name or "").lower() in LOSS_NAMES:
+            values.setdefault("loss_value", float(item.array.item()))
+
+
 def _names(reading, labels) -> str:
     names = [r["variable"] for r in reading.recognised if r["variable"] != "activation"]
     names += [label.item.name for label in labels if label.item.name]
@@ -95,6 +112,7 @@ def recognise(text: str) -> Recognition:
     reading = read_notebook_text(text, key_for)
     values, notes = reading.values, reading.notes
     _transpose_named(reading)
+    _loss_value(reading)
     items = [item for item in reading.items if item.array.size > 1]
     if len(items) > MAX_ITEMS:
         notes.append(f"{len(items)} arrays not named: only the first {MAX_ITEMS} were read")

@@ -57,6 +57,15 @@ def recognised_lines(report: dict) -> list[str]:
     return lines
 
 
+def convention_lines(report: dict) -> list[str]:
+    """The course's conventions the numbers show (check/conventions.py), one line each."""
+    said = report.get("conventions") or []
+    lines = ["Conventions (read off your numbers; a consistent one is not a mistake):"]
+    return (
+        lines + [f"  {c['convention']}: {c['value']} ({c['from']})" for c in said] if said else []
+    )
+
+
 def format_report(report: dict) -> str:
     """The report as plain text, one line per phase (for the command line)."""
     s = report["settings"]
@@ -67,6 +76,7 @@ def format_report(report: dict) -> str:
         f"Checked against the {s['rule']} rule: input {s['input']}, lr {short(s['lr'])}, "
         f"{s['activation']}."
     )
+    lines += convention_lines(report)
     for number, (phase, verdict) in enumerate(report["phases"].items(), 1):
         lines.append(f"  {number} {phase:<14} {_describe(verdict)}")
         lines += [f"{'':<19}{line}" for line in diff_lines(verdict.get("fix", []))]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from autoencoder.check.conventions import FACTORS
 from autoencoder.check.mistakes import mistakes_for
 from autoencoder.check.phase_arrays import (
     REFERENCE,
@@ -34,6 +35,7 @@ from autoencoder.io.notebook_text import Sighting
 NEAR_FRACTION = 0.01  # "nearly": every number within 1 % of the array's size ...
 DEFAULT_LR = NOTEBOOK_LR  # where neither the text nor the numbers say
 RULE = "the rule"  # the candidate that is the rule's own value
+SCALED = ("error", "output_delta", "hidden_delta")  # where a convention may scale the rule's
 # Which start values and which phases' arrays an update uses (its boundary).
 USES = {
     "update_output": ("input", *SHAPES, *PHASE_NAMES[:6], "slope_out"),
@@ -142,7 +144,10 @@ def _pick(pool, candidates, tol):
 def _said(name: str, by: str, what: str) -> str:
     if by in ("name", "shape"):
         return what
-    said = f"the rule's {name}" if what == RULE else f"{name} with the mistake {what}"
+    if what.startswith(RULE):  # the rule's, or the rule's times a convention's factor
+        said = f"the rule's {name}{what.removeprefix(RULE)}"
+    else:
+        said = f"{name} with the mistake {what}"
     return f"nearly {said}" if by == "nearly" else said
 
 
@@ -213,11 +218,13 @@ def by_value(values: dict, labels: list[Label], seqs: dict, c: PhaseInputs):
             key = f"after.{name}" if name in SHAPES else name
             candidates = [(RULE, reference[name])]
             candidates += [(m, v[name]) for m, v in tried if v and name in v]
+            if name in SCALED:  # a course's sign or scale convention (check/conventions.py)
+                candidates += [(f"{w} x{k:g}", k * v) for w, v in candidates for k in FACTORS[1:]]
             given = _student(values, key)
             if given is not None:
                 fits = [what for what, v in candidates if _close(given, v, tol)]
                 if phase != "hidden_z" and fits:
-                    fitting.append((key, fits[0] == RULE))
+                    fitting.append((key, fits[0].startswith(RULE)))
                 continue
             pool = _free(labels, boundary)
             # printed again, after its update, under the name its start was taken from
@@ -233,7 +240,7 @@ def by_value(values: dict, labels: list[Label], seqs: dict, c: PhaseInputs):
                 label, label.by, what = picked
                 label.key, label.matches = key, _said(name, label.by, what)
                 if label.by == "value" and phase != "hidden_z":
-                    fitting.append((label.array_name, what == RULE))
+                    fitting.append((label.array_name, what.startswith(RULE)))
                 if name in SHAPES:
                     values.setdefault("after", {})[name] = label.item.array
                 else:

@@ -20,6 +20,7 @@ from autoencoder.io.numbers import notebook_number, short
 from autoencoder.io.text_limits import MAX_NOTEBOOK_CHARS
 
 from .check_recognised import (
+    conventions_box,
     recognised_expander,
     settings_box,
     unrecognised_box,
@@ -185,6 +186,7 @@ def report_panel(result: dict):
         f"Checked against the **{s['rule']}** rule: input `{s['input']}`, "
         f"η = {short(s['lr'])}, activation `{s['activation']}`."
     )
+    conventions_box(report)
     settings_box(report)
     st.table(report_rows(report).set_index("#"))
     first, summary = report["first_mismatch"], report["summary"]

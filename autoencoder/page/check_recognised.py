@@ -36,6 +36,24 @@ def settings_box(report: dict):
         )
 
 
+def conventions_box(report: dict):
+    """The course's conventions read off the numbers: a consistent one is judged right."""
+    said = report.get("conventions") or []
+    if not said:
+        return
+    lines = [
+        f"- **{escape_markdown(c['convention'])}**: {escape_markdown(c['value'])} "
+        f"({escape_markdown(c['from'])})"
+        for c in said
+    ]
+    with st.container(key="check_conventions"):
+        st.info(
+            "Your course's conventions, as your numbers show them (a consistent convention is "
+            "not a mistake; only a departure from the gradient of your own loss is):\n\n"
+            + "\n".join(lines)
+        )
+
+
 def unrecognised_box(report: dict):
     """The arrays that match nothing, with the names each could be printed under."""
     unrecognised = report.get("unrecognised") or []
