@@ -87,6 +87,27 @@ def key_for(name: str) -> str | None:
     return ALL_NAMES.get(normalise(name))
 
 
+# A layer's number in a name: W1, b_2, z2, a_0, delta3, theta1, weights0, bias1, ...
+INDEXED = re.compile(r"^(?:w|b|z|a|h|d|dz|delta|theta|weights?|bias(?:es)?)_?(\d)$")
+
+
+def other_numbering(names) -> bool:
+    """Whether ``names`` number the layers otherwise than W1 b1 z1 a1 (input->hidden is 1):
+    from 0 (W0 b0, a_0) or as Ng does (a1 the input, z2 a2 hidden, z3 a3 the output)."""
+    numbers = {
+        (m.group(0).rstrip("0123456789_"), int(m.group(1)))
+        for m in map(INDEXED.match, map(normalise, names))
+        if m
+    }
+    return any(n == 0 or (n == 3 and p in ("z", "a", "delta", "d", "dz")) for p, n in numbers)
+
+
+def key_without_numbers(name: str) -> str | None:
+    """:func:`key_for`, except that a numbered name stands for nothing (its shape, order and
+    value decide what it is, where a text numbers the layers its own way)."""
+    return None if INDEXED.match(normalise(name)) else key_for(name)
+
+
 # What each size of array can be, with the names to print it under (for the hint).
 _BY_SIZE = {
     24: ("W1", "W2"),

@@ -20,10 +20,16 @@ from dataclasses import dataclass, field, replace
 import numpy as np
 
 from autoencoder.check.check_input import start_params
+from autoencoder.check.hypotheses import apply, hypotheses
 from autoencoder.check.infer_settings import FORWARD, infer_input
-from autoencoder.check.name_families import key_for, label_hint
+from autoencoder.check.name_families import (
+    key_for,
+    key_without_numbers,
+    label_hint,
+    other_numbering,
+)
 from autoencoder.check.phase_arrays import PhaseInputs
-from autoencoder.check.value_labels import DEFAULT_LR, Label, by_shape, by_value, flat, leftovers
+from autoencoder.check.value_labels import DEFAULT_LR, Label, by_value, flat, leftovers
 from autoencoder.core.activations import ACTIVATIONS, get_activation
 from autoencoder.core.model import SHAPES, bits_to_str
 from autoencoder.core.rules import DEFAULT_ACTIVATION, get_rule
@@ -110,6 +116,13 @@ def _refusal(reading, labels, values) -> str:
 def recognise(text: str) -> Recognition:
     """The check input in a notebook's printed text, however it names its arrays."""
     reading = read_notebook_text(text, key_for)
+    names = [r["variable"] for r in reading.recognised] + [i.name for i in reading.items if i.name]
+    if other_numbering(names):
+        reading = read_notebook_text(text, key_without_numbers)
+        reading.notes.append(
+            "the names number the layers their own way (from 0, or z2 a2 for the hidden "
+            "layer as Ng does): numbered names were read by shape, order and value"
+        )
     values, notes = reading.values, reading.notes
     _transpose_named(reading)
     _loss_value(reading)
@@ -117,7 +130,30 @@ def recognise(text: str) -> Recognition:
     if len(items) > MAX_ITEMS:
         notes.append(f"{len(items)} arrays not named: only the first {MAX_ITEMS} were read")
     labels = [Label(item) for item in items[:MAX_ITEMS]]
-    by_shape(values, labels)
+    best, refusal = None, None
+    for hyp in hypotheses(values, labels):
+        tried_values, tried_labels = apply(hyp, values, labels)
+        try:
+            outcome = _under(tried_values, tried_labels, reading)
+        except ValueError as exc:
+            refusal = refusal or str(exc)
+            continue
+        outcome[1].extend(hyp.said())
+        if best is None or outcome[0] > best[0]:
+            best = outcome
+    if best is None:
+        raise ValueError(refusal)
+    _, inferred, assumed, values, labels = best
+    found = _report(reading, values, notes, inferred, labels)
+    found.assumed = assumed
+    return found
+
+
+def _under(values, labels, reading):
+    """``(score, inferred, assumed, values, labels)``: the printout read with the starting
+    parameters in ``values`` (one hypothesis's); ValueError if they are not all there or
+    the input cannot be found. ``score``: how many arrays are the rule's (then: how many
+    are the rule's or a known mistake's) under the activation taken."""
     if any(key not in values for key in SHAPES):
         raise ValueError(_refusal(reading, labels, values))
     start = start_params(values)
@@ -179,9 +215,7 @@ def recognise(text: str) -> Recognition:
                 "(it enters only the updates)",
             }
         )
-    found = _report(reading, values, notes, inferred, labels)
-    found.assumed = assumed
-    return found
+    return score[act_name], inferred, assumed, values, labels
 
 
 def _label_with(act_name, values, labels, seqs, start):

@@ -91,15 +91,19 @@ def _free(labels, after=-1):
     return [label for label in labels if label.key is None and label.item.seq > after]
 
 
-def by_shape(values: dict, labels: list[Label]) -> None:
+def by_shape(values: dict, labels: list[Label], biases: bool = True) -> None:
     """The starting W1 b1 W2 b2 (and the input) the names did not give: the first array of
-    each shape (bias rows may be 1xn; the first 8 bits are the input, not b2)."""
+    each shape (bias rows may be 1xn; the first 8 bits are the input, not b2, unless all
+    are 0: biases start at zero in many courses). Without
+    ``biases``, only the weights and the input."""
     wanted = [(k, s) for k, s in SHAPES.items() if k not in values]
+    wanted = [(k, s) for k, s in wanted if biases or k.startswith("W")]
     wanted += [("input", (8,))] if "input" not in values else []
     for key, shape in wanted:
         for label in _free(labels):
             array = flat(label.item.array)
-            if array.shape == shape and (key == "input") == is_bits(array):
+            # the input is 8 bits (not all 0: that is a bias set to zeros), a bias is not
+            if array.shape == shape and (key == "input") == (is_bits(array) and array.any()):
                 what = "8 bits" if key == "input" else "x".join(map(str, shape))
                 label.key, label.by, label.matches = key, "shape", f"the first {what}"
                 values[key] = array
@@ -226,7 +230,16 @@ def by_value(values: dict, labels: list[Label], seqs: dict, c: PhaseInputs):
                 if phase != "hidden_z" and fits:
                     fitting.append((key, fits[0].startswith(RULE)))
                 continue
+            if name in SHAPES and not values.get("biases", True) and name.startswith("b"):
+                continue  # a net without biases has no updated bias
             pool = _free(labels, boundary)
+            if name not in SHAPES:  # a parameter's name printed again is that parameter
+                params = {label.item.name for label in labels if label.key in SHAPES}
+                pool = [
+                    label
+                    for label in pool
+                    if label.item.hint not in SHAPES and label.item.name not in params - {None}
+                ]
             # printed again, after its update, under the name its start was taken from
             same = {label.item.name for label in labels if label.key == name} - {None}
             hinted = [label for label in pool if label.item.hint == name or label.item.name in same]

@@ -125,9 +125,55 @@ class _Splitter:
         return [cell for cell in self.cells if cell.code or cell.outputs]
 
 
+# A label or assigned name written as an expression at a line's start: self.W1,
+# net['W1'], params[0]['weights'], model.layers[1].bias (then =, :, ) or the line's end).
+_PART = r"""(?:\s*\.\s*[A-Za-z_]\w*|\s*\[\s*(?:'[^'\n]*'|"[^"\n]*"|\d+)\s*\])"""
+_EXPRESSION = re.compile(
+    rf"^(?P<lead>\s*(?:print\(\s*)?)(?P<expr>[A-Za-z_]\w*{_PART}+)"
+    r"(?=\s*(?:[-+*/]?=(?!=)|:|\)|$|[ \t]+(?:\[|array\()))"
+)
+_PIECE = re.compile(r"""[A-Za-z_]\w*|'([^']*)'|"([^"]*)"|(\d+)""")
+_NOT_LABELS = {"np", "numpy", "math", "plt", "torch", "scipy", "os", "sys"}
+_ARRAY_ATTRIBUTES = {"T", "shape", "dtype", "size", "ndim", "real", "flat"}
+
+
+def flat_name(expression: str) -> str:
+    """An expression's name: its last attribute or key, its indices appended
+    (``self.W1`` -> ``W1``, ``net['b0']`` -> ``b0``, ``params[0]['weights']`` ->
+    ``weights0``, ``layers[1].bias`` -> ``bias1``)."""
+    names, numbers = [], []
+    for piece in _PIECE.finditer(expression):
+        word, single, double, number = piece.group(0), piece[1], piece[2], piece[3]
+        if number is not None:
+            numbers.append(number)
+        else:
+            names.append(single if single is not None else double if double is not None else word)
+    name = re.sub(r"\W+", "_", names[-1]).strip("_") or "value"
+    return name + "".join(numbers)
+
+
+def flatten_label(line: str) -> str:
+    """``line`` with an expression at its start (a label or an assigned name) written as one
+    name (:func:`flat_name`); other lines unchanged. Nothing is evaluated."""
+    match = _EXPRESSION.match(line)
+    if not match or HEADER.match(line) or _OUT_PREFIX.match(line):
+        return line
+    base = match["expr"].split(".")[0].split("[")[0].strip()
+    if base in _NOT_LABELS or keyword.iskeyword(base) or base in ("print", "In", "Out"):
+        return line
+    if not re.search(r"""\.|\[\s*['"]""", match["expr"]):  # wh[0]: an element, not a label
+        return line
+    if (
+        re.search(r"\.\s*(\w+)\s*$", match["expr"])
+        and match["expr"].rsplit(".", 1)[1].strip() in _ARRAY_ATTRIBUTES
+    ):
+        return line
+    return match["lead"] + flat_name(match["expr"]) + line[match.end() :]
+
+
 def split_cells(text: str) -> list[Cell]:
     """Cells with their code lines and printed arrays, in the order of the text."""
-    lines = text.splitlines()
+    lines = [flatten_label(line) for line in text.splitlines()]
     splitter = _Splitter(any(HEADER.match(line) for line in lines))
     for line in lines:
         splitter.feed(line)
