@@ -21,9 +21,12 @@ def test_cli_check_says_what_it_inferred_and_names_a_forgotten_bias_update(tmp_p
     out = capsys.readouterr().out
     assert "Inferred (the text does not say):\n" in out
     assert "  activation sigmoid: the only one under which " in out
+    line = {"tutorial": "bh += d_hiddenlayer * lr", "course": "b1 += delta1 * lr"}.get(
+        style, "hidden_bias += delta_hidden * lr"
+    )  # in the student's own names where the printout names its arrays
     assert (
         "  9 update_hidden  known mistake: The weights were updated but the bias was not. "
-        "(bias-not-updated)\n                   + hidden_bias += delta_hidden * lr\n"
+        f"(bias-not-updated)\n                   + {line}\n"
     ) in out
     assert "First phase that is not a match: update_hidden" in out
 

@@ -9,6 +9,7 @@ A supplied array is a ``match``, a ``known-mistake`` (see :mod:`autoencoder.chec
 """
 
 import json
+import re
 
 import numpy as np
 
@@ -28,6 +29,7 @@ from autoencoder.check.summary import summarise
 from autoencoder.core.model import bits_to_str
 from autoencoder.core.phases import PHASE_ARRAYS
 from autoencoder.io.notebook_code import phase_code
+from autoencoder.io.notebook_text import NOTEBOOK_VARIABLES
 
 REPORT_ADDITIONS = ("recognised", "notes", "inferred", "assumed", "labels", "unrecognised")
 STATUS_ORDER = ("missing", "match", "known-mistake", "mismatch")
@@ -122,6 +124,7 @@ def check(ci: CheckInput, names: dict | None = None) -> dict:
 def judge(ci: CheckInput, conv: Conventions, names: dict | None = None) -> dict:
     """:func:`check` on a check input already in the checker's convention."""
     student, phases = {**ci.arrays, **ci.after}, {}
+    words = their_words(names or {})
     for phase, before, correct, _ in student_walk(ci):
         c = inputs_of(before, ci.start)
         reference = rule_values(correct, phase)
@@ -131,9 +134,9 @@ def judge(ci: CheckInput, conv: Conventions, names: dict | None = None) -> dict:
         for name in PHASE_ARRAYS[phase] + SUPPORTING.get(phase, ()):
             candidates = [(m, v[name]) for m, v in tried if v and name in v]
             results[name] = _judge_array(student.get(name), reference[name], candidates, tol, c)
-            _in_convention(results[name], conv)
+            _as_they_write(results[name], conv, words)
         code = list(phase_code(phase, c.rule.name, c.act.name, c.loss).values())
-        code = [in_convention(line, conv) for line in code]
+        code = [in_their_names(in_convention(line, conv), words) for line in code]
         phases[phase] = {**_phase_verdict(results, PHASE_ARRAYS[phase], code), "arrays": results}
     first = next((n for n, v in phases.items() if v["status"] not in ("match", "missing")), None)
     settings = {"input": bits_to_str(ci.x), "lr": conv.lr, "activation": ci.activation}
@@ -150,15 +153,32 @@ def judge(ci: CheckInput, conv: Conventions, names: dict | None = None) -> dict:
     }
 
 
-def _in_convention(verdict: dict, conv: Conventions) -> None:
+def their_words(names: dict) -> dict[str, str]:
+    """The class notebook's variable -> the student's, for each key the student's text
+    names (``{"W2": "wout"}`` -> ``{"output_weight": "wout"}``)."""
+    return {NOTEBOOK_VARIABLES[k]: v for k, v in names.items() if k in NOTEBOOK_VARIABLES}
+
+
+def in_their_names(line: str | None, words: dict[str, str]) -> str | None:
+    """A line of the class notebook's code with the student's own names in it."""
+    if not line or not words:
+        return line
+    pattern = r"\b(" + "|".join(map(re.escape, words)) + r")\b"
+    return re.sub(pattern, lambda m: words[m.group(1)], line)
+
+
+def _as_they_write(verdict: dict, conv: Conventions, words: dict[str, str]) -> None:
     """A known mistake's fix (and, for a step taken the wrong way, its sentence) as the
-    student's convention writes it."""
+    student writes it: in their convention and their names; a line that would read the
+    same before and after is left out (a fix never repeats a line)."""
     if verdict["status"] != "known-mistake":
         return
-    verdict["fix"] = [
-        {"yours": in_convention(f["yours"], conv), "rule": in_convention(f["rule"], conv)}
-        for f in verdict["fix"]
-    ]
+    fix = []
+    for f in verdict["fix"]:
+        yours, rule = (in_their_names(in_convention(f[k], conv), words) for k in ("yours", "rule"))
+        if yours != rule:
+            fix.append({"yours": yours, "rule": rule})
+    verdict["fix"] = fix
     if verdict["mistake"] == "update-sign-flipped" and conv.descent:
         verdict["sentence"] = UPHILL_WITH_DESCENT
 

@@ -265,3 +265,15 @@ def update_sign_flipped(W, b, source, delta, lr):
 )
 def transposed_outer_product(W, b, source, delta, lr):
     return W.T + lr * np.outer(delta, source), b + lr * delta
+
+
+@update_mistake(
+    "bias-summed-over-units",
+    "b += lr sum(d): np.sum without an axis gives every bias the sum of all the deltas",
+    "Every bias got the sum of all the layer's deltas: np.sum without axis=0 adds up the "
+    "units as well as the patterns; each bias takes its own unit's delta.",
+    _STEP,
+    "{b} += np.sum({d}) * lr",
+)
+def bias_summed_over_units(W, b, source, delta, lr):
+    return _update(W, b, source, delta, lr)[0], b + lr * np.sum(delta)
