@@ -38,6 +38,7 @@ class CheckInput:
     biases: bool = True  # False: a net without biases (b1, b2 zero and never updated)
     loss_stated: bool = False  # whether the input says which loss (else read off d_o)
     loss_value: float | None = None  # E as the student printed it (it says which loss)
+    decimals: int | None = None  # printed with fewer decimals than numpy's 8 (None: 8)
 
 
 def _numbers(name, value, depth=0):
@@ -122,7 +123,7 @@ def read_check_dict(obj) -> CheckInput:
     ignored = [f"after.{k}" for k in after if k not in SHAPES]
     after = {k: to_array(f"after.{k}", v) for k, v in after.items() if k in SHAPES}
     known = {*SHAPES, *STUDENT_KEYS, "input", "lr", "rule", "activation", "after", "loss"}
-    known |= {"loss_value", "biases"}
+    known |= {"loss_value", "biases", "decimals"}
     ignored += [k for k in obj if k not in known]
     loss = obj.get("loss", "squared")
     check_loss(loss, activation)
@@ -133,4 +134,9 @@ def read_check_dict(obj) -> CheckInput:
     ci = CheckInput(start, x, lr, activation, rule, arrays, after, ignored, loss)
     ci.loss_stated, ci.loss_value = "loss" in obj, value
     ci.biases = obj.get("biases", True) is not False
+    if obj.get("decimals") is not None:
+        decimals = float(shaped("decimals", to_array("decimals", obj["decimals"]), ()))
+        if decimals != int(decimals) or not 1 <= decimals <= 16:
+            raise ValueError("decimals: expected a whole number from 1 to 16")
+        ci.decimals = int(decimals)
     return ci

@@ -20,6 +20,7 @@ from autoencoder.check.phase_arrays import (
     SUPPORTING,
     PhaseInputs,
     inputs_of,
+    printed_to,
     rule_values,
     tolerance,
 )
@@ -117,8 +118,9 @@ def check(ci: CheckInput, names: dict | None = None) -> dict:
     (:func:`autoencoder.check.summary.summarise`; ``names``: the student's variable for a
     key, to say what to print).
     """
-    adopted, conventions = adopt(ci)
-    return judge(adopted, conventions, names)
+    with printed_to(ci.decimals):
+        adopted, conventions = adopt(ci)
+        return judge(adopted, conventions, names)
 
 
 def judge(ci: CheckInput, conv: Conventions, names: dict | None = None) -> dict:
@@ -224,13 +226,14 @@ def check_read(text: str) -> tuple[dict, CheckInput]:
     """The report on pasted text (as :func:`check_text`) and the check input it was read
     as: the one checker behind the page and the command line."""
     check_input, additions = read_check_text(text)
-    check_input, conventions = adopt(check_input)
     names = {
         r["as"]: r["variable"]
         for r in additions["recognised"]
         if r.get("by", "name") == "name" and r["variable"] != "activation"
     }
-    return {**judge(check_input, conventions, names), **additions}, check_input
+    with printed_to(check_input.decimals):
+        check_input, conventions = adopt(check_input)
+        return {**judge(check_input, conventions, names), **additions}, check_input
 
 
 def diff_lines(fix: list[dict]) -> list[str]:

@@ -158,7 +158,8 @@ def adopt(ci: CheckInput) -> tuple[CheckInput, Conventions]:
             conv.loss = printed
         if "error" in arrays:
             c, reference = _before(ci, "error")
-            conv.error_factor = fit_factor(arrays["error"], reference["error"], 2e-8)
+            tol = tolerance("error", c)
+            conv.error_factor = fit_factor(arrays["error"], reference["error"], tol)
             if conv.error_factor not in (None, 1.0):
                 arrays["error"] = np.asarray(arrays["error"], float) / conv.error_factor
         ci = replace(ci, arrays=arrays)

@@ -4,7 +4,8 @@ A printout that does not name its parameters is read under each hypothesis that 
 allow, and the one under which most arrays are the rule's is taken (and said):
 
 - biases: the first 3 and 8 numbers are b1 and b2; or the net has none (three in eight
-  real nets; with the shifted sigmoid that is a constant 1 fed into every sum);
+  real nets; with the shifted sigmoid that is a constant 1 fed into every sum); or they
+  start at zero, not printed (np.zeros, as many courses start them);
 - weights as printed (8x3 input->hidden, rows are the inputs); or stored (out, in), a row
   per unit they feed: every unnamed 3x8 or 8x3 array is read transposed;
 - a bias folded into the weights as a constant-1 input: 9x3 (or 3x9) and 4x8 (or 8x4)
@@ -29,6 +30,7 @@ class Hypothesis:
     biases: bool = True
     transposed: bool = False
     folded: bool = False
+    zero_biases: bool = False  # biases that start at 0 and are not printed before the step
 
     def said(self) -> list[dict]:
         """What this hypothesis assumes, as the report's ``inferred`` entries."""
@@ -40,6 +42,15 @@ class Hypothesis:
                     "value": "folded into the weights",
                     "from": "9x3 and 4x8 weights: a constant 1 appended to the input and "
                     "the hidden layer; their last rows are read as b1 and b2",
+                }
+            )
+        elif self.zero_biases:
+            out.append(
+                {
+                    "setting": "biases",
+                    "value": "start at 0",
+                    "from": "not printed before the step; the arrays are the rule's with "
+                    "b1 = b2 = 0 at the start",
                 }
             )
         elif not self.biases:
@@ -71,7 +82,9 @@ def hypotheses(values: dict, labels: list[Label]) -> list[Hypothesis]:
     named_biases = "b1" in values or "b2" in values
     biases = (True,) if named_biases else (True, False)
     layouts = (False, True) if shapes & set(WEIGHT_SHAPES) else (False,)
-    return [Hypothesis(b, t) for t in layouts for b in biases] + folded
+    plain = [Hypothesis(b, t) for t in layouts for b in biases]
+    zeros = [] if named_biases else [Hypothesis(True, t, zero_biases=True) for t in layouts]
+    return plain + zeros + folded
 
 
 def _folded_shape(shape) -> tuple | None:
@@ -94,7 +107,9 @@ def apply(hyp: Hypothesis, values: dict, labels: list[Label]) -> tuple[dict, lis
                 label.item.array = label.item.array.T
     if hyp.folded:
         labels = _unfold(values, labels)
-    by_shape(values, labels, biases=hyp.biases)
+    by_shape(values, labels, biases=hyp.biases and not hyp.zero_biases)
+    if hyp.zero_biases:
+        values["b1"], values["b2"] = np.zeros(3), np.zeros(8)
     if not hyp.biases:
         values["b1"], values["b2"], values["biases"] = np.zeros(3), np.zeros(8), False
     return values, labels

@@ -12,6 +12,7 @@ import itertools
 
 import numpy as np
 
+from autoencoder.check.phase_arrays import half_step
 from autoencoder.core.activations import ACTIVATIONS
 from autoencoder.core.model import Params, bits_to_str
 from autoencoder.core.phases import PHASE_NAMES, advance_through, start_step
@@ -30,7 +31,7 @@ def _forward(p: Params, X: np.ndarray, activation: str) -> dict[str, np.ndarray]
 
 def _reproduces(rows: np.ndarray, array: np.ndarray) -> np.ndarray:
     """For each row: whether it is ``array``, to the printed precision."""
-    tol = RELATIVE_TOL * max(1.0, float(np.max(np.abs(array))))
+    tol = max(RELATIVE_TOL, 4 * half_step()) * max(1.0, float(np.max(np.abs(array))))
     return np.all(np.abs(rows - array) <= tol, axis=1)
 
 

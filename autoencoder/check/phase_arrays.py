@@ -8,6 +8,8 @@ the checker (:mod:`autoencoder.check.checker`), the catalogue of mistakes
 (:mod:`autoencoder.check.mistakes`) and the recogniser (:mod:`autoencoder.check.value_labels`).
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -103,6 +105,28 @@ REFERENCE = {phase: _reference(phase) for phase in PHASE_NAMES}
 # printed numbers of size up to M is off by about n * M * 5e-9 (two factors per product).
 # The known mistakes differ from the rule by 1e-4 and more, far above this.
 HALF_STEP = 5e-9
+DEFAULT_DECIMALS = 8  # numpy's default print precision
+# Printed with fewer decimals (np.set_printoptions(precision=4), np.round(..., 4)), a number
+# is off by up to half its last decimal: set for the length of one check (printed_to).
+_HALF_STEP = ContextVar("half_step", default=HALF_STEP)
+
+
+@contextmanager
+def printed_to(decimals: int | None):
+    """Judge (and recognise) as printed to ``decimals`` decimals (None: numpy's 8)."""
+    decimals = DEFAULT_DECIMALS if decimals is None else min(int(decimals), DEFAULT_DECIMALS)
+    token = _HALF_STEP.set(0.5 * 10.0**-decimals)
+    try:
+        yield
+    finally:
+        _HALF_STEP.reset(token)
+
+
+def half_step() -> float:
+    """Half the last printed decimal of the check under way."""
+    return _HALF_STEP.get()
+
+
 PRINTED_NUMBERS_PER_ELEMENT = {
     "hidden_z": 17,  # 8 inputs, 8 weights, 1 bias
     "hidden_a": 1,
@@ -121,4 +145,4 @@ def tolerance(phase: str, c: PhaseInputs) -> float:
     arrays = [getattr(c, f.name) for f in fields(c) if f.name not in ("lr", "act", "rule", "loss")]
     size = max(1.0, *(float(np.max(np.abs(a))) for a in arrays if a is not None))
     size *= max(1.0, abs(c.lr)) if phase.startswith("update") else 1.0
-    return HALF_STEP * (1 + 2 * PRINTED_NUMBERS_PER_ELEMENT[phase] * size)
+    return half_step() * (1 + 2 * PRINTED_NUMBERS_PER_ELEMENT[phase] * size)

@@ -28,12 +28,13 @@ from autoencoder.check.name_families import (
     label_hint,
     other_numbering,
 )
-from autoencoder.check.phase_arrays import PhaseInputs
+from autoencoder.check.phase_arrays import DEFAULT_DECIMALS, STUDENT_KEYS, PhaseInputs, printed_to
 from autoencoder.check.value_labels import DEFAULT_LR, Label, by_value, flat, leftovers
 from autoencoder.core.activations import ACTIVATIONS, get_activation
 from autoencoder.core.model import SHAPES, bits_to_str
 from autoencoder.core.rules import DEFAULT_ACTIVATION, get_rule
 from autoencoder.io.notebook_text import read_notebook_text
+from autoencoder.io.textarrays import printed_decimals
 
 MAX_ITEMS = 200  # arrays looked at by value (a step prints ~30); more: said in a note
 SHOWN_NAMES = 8  # names listed in a one-line message
@@ -71,6 +72,37 @@ def _transpose_named(reading) -> None:
             f"{name} is printed {shape[1]}x{shape[0]} (a row per unit it "
             f"feeds): read transposed as {key}"
         )
+
+
+# The arrays computed from W2 and b2 (W1 and b1: all of them).
+FROM_OUTPUT_Z = ("output_z", "output_a", "error", "output_delta", "hidden_delta", "slope_out")
+
+
+PARTNER = {"W1": "b1", "b1": "W1", "W2": "b2", "b2": "W2"}
+
+
+def _late_parameters(reading) -> None:
+    """A parameter named only after arrays computed from it (b1 first printed after the
+    hidden activations), or after its layer's other parameter printed again, is its
+    updated value: its start was not printed."""
+    values, seqs = reading.values, reading.seqs
+    for key in SHAPES:
+        uses = STUDENT_KEYS if key in ("W1", "b1") else FROM_OUTPUT_Z
+        computed = [seqs[k] for k in uses if k in seqs]
+        partner = PARTNER[key]  # its layer's other parameter, printed again (updated) first
+        computed += [seqs[f"after.{partner}"]] if f"after.{partner}" in seqs else []
+        computed += [item.seq for item in reading.items if item.hint == partner]
+        if key in values and key in seqs and computed and seqs[key] > min(computed):
+            after = values.setdefault("after", {})
+            if key not in after:
+                after[key], seqs[f"after.{key}"] = values.pop(key), seqs.pop(key)
+                for r in reading.recognised:
+                    if r["as"] == key:
+                        r["as"] = f"after.{key}"
+            else:
+                values.pop(key)
+                seqs.pop(key)
+                reading.recognised = [r for r in reading.recognised if r["as"] != key]
 
 
 LOSS_NAMES = {"e", "loss", "cost", "j", "l", "mse", "sse", "total_error", "error_total"}
@@ -114,7 +146,22 @@ def _refusal(reading, labels, values) -> str:
 
 
 def recognise(text: str) -> Recognition:
-    """The check input in a notebook's printed text, however it names its arrays."""
+    """The check input in a notebook's printed text, however it names its arrays (judged
+    to the decimals it was printed with, where fewer than numpy's 8)."""
+    decimals = printed_decimals(text)
+    decimals = decimals if decimals is not None and decimals < DEFAULT_DECIMALS else None
+    with printed_to(decimals):
+        found = _recognise(text)
+    if decimals is not None:
+        found.values["decimals"] = decimals
+        found.notes.append(
+            f"the numbers are printed with {decimals} decimals: each is judged to half its "
+            "last decimal (print more to have slips smaller than that found)"
+        )
+    return found
+
+
+def _recognise(text: str) -> Recognition:
     reading = read_notebook_text(text, key_for)
     names = [r["variable"] for r in reading.recognised] + [i.name for i in reading.items if i.name]
     if other_numbering(names):
@@ -125,6 +172,7 @@ def recognise(text: str) -> Recognition:
         )
     values, notes = reading.values, reading.notes
     _transpose_named(reading)
+    _late_parameters(reading)
     _loss_value(reading)
     items = [item for item in reading.items if item.array.size > 1]
     if len(items) > MAX_ITEMS:

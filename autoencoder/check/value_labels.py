@@ -25,6 +25,7 @@ from autoencoder.check.phase_arrays import (
     SUPPORTING,
     PhaseInputs,
     carried_forward,
+    half_step,
     tolerance,
 )
 from autoencoder.core.class_notebook import NOTEBOOK_LR
@@ -85,6 +86,12 @@ def _nearness(a, b, tol) -> float | None:
     if np.all(diff <= NEAR_FRACTION * size + tol) or np.sum(diff <= tol) * 2 >= a.size:
         return float(np.max(diff)) / max(size, tol)
     return None
+
+
+def again_tolerance(array) -> float:
+    """How near an array must be to another to be the same one printed again."""
+    size = max(1.0, float(np.max(np.abs(array)))) if np.size(array) else 1.0
+    return max(1e-7, 4 * half_step()) * size
 
 
 def _free(labels, after=-1):
@@ -272,7 +279,7 @@ def _updated_by_shape(pool, values, name):
     taken += list(values.get("after", {}).values())
     for label in pool:
         array = flat(label.item.array)
-        tol = 1e-7 * max(1.0, float(np.max(np.abs(array)))) if array.size else 0.0
+        tol = again_tolerance(array)
         if array.shape == flat(values[name]).shape and not any(
             _close(array, v, tol) for v in taken
         ):
@@ -296,7 +303,7 @@ def leftovers(values: dict, labels: list[Label], c: PhaseInputs) -> None:
     }
     for label in _free(labels):
         array = label.item.array
-        tol = 1e-7 * max(1.0, float(np.max(np.abs(array))))
+        tol = again_tolerance(array)
         again = next((k for k, v in taken if _close(array, v, tol)), None)
         if again:
             label.matches = f"{again} printed again"

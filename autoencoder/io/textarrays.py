@@ -143,3 +143,13 @@ def parse_array(text: str) -> np.ndarray:
     if array.size == 0:
         raise ValueError("the array is empty")
     return array
+
+
+_FIXED_POINT = re.compile(r"(?<![\w.])[-+]?\d+\.(\d*)(?![\d.eE])")
+
+
+def printed_decimals(text: str) -> int | None:
+    """The most decimals any fixed-point number in ``text`` is written with (numpy drops
+    trailing zeros, so the most is the precision it printed to); None if none is."""
+    counts = [len(m.group(1)) for m in _FIXED_POINT.finditer(text)]
+    return max(counts) if counts else None
