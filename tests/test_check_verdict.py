@@ -13,6 +13,7 @@ from autoencoder.check.checker import check_text
 from autoencoder.check.report import format_report
 from autoencoder.check.summary import WELL_DONE
 from autoencoder.cli import main
+from autoencoder.core.class_notebook import NOTEBOOK_START
 
 
 def only(arrays: dict, keys) -> str:
@@ -81,12 +82,17 @@ def test_a_full_correct_step_is_praised():
 def test_the_tools_own_notebook_printout_is_never_praised(capsys):
     assert main(["notebook"]) == 0
     text = capsys.readouterr().out
-    try:
-        report = check_text(text)
-    except ValueError as refused:  # no starting values printed: a one-line refusal is honest
-        assert "\n" not in str(refused)
-        return
-    assert report["summary"]["verdict"] != "correct"
+    # it prints no starting values: the honest answer is what to print, in one line
+    with pytest.raises(ValueError) as refused:
+        check_text(text)
+    said = str(refused.value)
+    assert said.startswith("no starting W1 (8x3), b1 (3), W2 (3x8), b2 (8) among the 11 arrays")
+    assert "W1, b1, W2, b2 only after the update" in said and "\n" not in said
+    # with the class notebook's starting values printed before it, the step is judged
+    start = "\n".join(f"{k} = np.{v!r}" for k, v in NOTEBOOK_START.as_dict().items())
+    report = check_text(start + "\n" + text)
+    assert report["first_mismatch"] == "output_delta"  # the notebook rule's departures
+    assert report["summary"]["verdict"] == "wrong"
 
 
 def test_cli_json_carries_the_summary(tmp_path, capsys):

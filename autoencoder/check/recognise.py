@@ -138,10 +138,12 @@ def _refusal(reading, labels, values) -> str:
         single = " (only single numbers)" if reading.items else ""
         return f"no arrays found{single} (expected a check JSON or a notebook's printed text)"
     missing = [f"{k} ({'x'.join(map(str, s))})" for k, s in SHAPES.items() if k not in values]
+    late = [k for k in SHAPES if k not in values and k in values.get("after", {})]
+    only_after = f"; {', '.join(late)} only after the update" if late else ""
     return (
         f"no starting {', '.join(missing)} among the {count} arrays found (names: "
-        f"{_names(reading, labels)}); print each before the step under its name, e.g. "
-        'print("W1", W1) or W1 = [[...]]'
+        f"{_names(reading, labels)}{only_after}); print each before the step under its "
+        'name, e.g. print("W1", W1) or W1 = [[...]]'
     )
 
 

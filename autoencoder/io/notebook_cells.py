@@ -19,7 +19,9 @@ _ARRAY_START = r"(?:array\(|\[)"
 _LABELLED = re.compile(
     rf"^(?P<label>{_WORDS})(?:[ \t]*(?P<sep>[:=])[ \t]*|[ \t]+)(?P<rest>{_ARRAY_START}.*)$"
 )
-_LABEL_ALONE = re.compile(rf"^(?P<label>{_WORDS})[ \t]*(?P<colon>:?)$")
+_LABEL_ALONE = re.compile(rf"^(?P<label>{_WORDS})[ \t]*(?P<colon>[:=]?)$")
+# A numbered heading such as the command line's ``[1] hidden_z``: not an array.
+_HEADING = re.compile(r"^\[\s*\d+\s*\]\s+[A-Za-z_]\w*\s*$")
 
 
 @dataclass
@@ -51,8 +53,8 @@ def _labelled(stripped: str, in_output: bool):
 
 
 def _label_alone(stripped: str, in_output: bool, has_headers: bool) -> str | None:
-    """A label on a line of its own before an array: ``W1:``; a bare name only in a cell's
-    output (in code it is Jupyter's echo, which the reader handles)."""
+    """A label on a line of its own before an array: ``W1:`` or ``W1 =``; a bare name only
+    in a cell's output (in code it is Jupyter's echo, which the reader handles)."""
     match = _LABEL_ALONE.match(stripped)
     if not match or not _is_label(match["label"]):
         return None
@@ -101,6 +103,8 @@ class _Splitter:
             self.in_output = False
             if header.group(2).strip():
                 self.cells[-1].code.append(header.group(2))
+        elif _HEADING.match(stripped):
+            self.pending = None  # "[1] hidden_z": a heading, not an array
         elif stripped.startswith(("array(", "[")):
             self.start_array(stripped, pending)
         elif not stripped:
