@@ -122,3 +122,17 @@ def test_a_cross_entropy_step_prints_the_pages_numbers():
         np.testing.assert_allclose(
             parse_array(printed[name]).ravel(), of_step(step).ravel(), atol=1e-8, rtol=0
         )
+
+
+def test_the_executed_cross_entropy_notebook_checks_clean_and_says_its_loss():
+    """The issue's item 7: the page's own take-home notebook of a cross-entropy step is
+    right, not a missing derivative: its code computes the cross-entropy (np.log)."""
+    text = export_ipynb(NOTEBOOK_START, notebook_input(), 0.5, "exact", "sigmoid", "cross-entropy")
+    notebook = nbformat.reads(text, as_version=4)
+    NotebookClient(notebook, timeout=120, kernel_name="python3").execute()
+    report = check_text(notebook_as_text(notebook))
+    assert report["first_mismatch"] is None
+    assert report["summary"]["verdict"] == "correct"
+    assert report["settings"]["loss"] == "cross-entropy"
+    [loss] = [c for c in report["conventions"] if c["convention"] == "loss"]
+    assert loss["value"].startswith("cross-entropy") and loss["from"] == "stated"

@@ -31,6 +31,7 @@ from autoencoder.check.name_families import (
 from autoencoder.check.phase_arrays import DEFAULT_DECIMALS, STUDENT_KEYS, PhaseInputs, printed_to
 from autoencoder.check.value_labels import DEFAULT_LR, Label, by_value, flat, leftovers
 from autoencoder.core.activations import ACTIVATIONS, get_activation
+from autoencoder.core.losses import LOGISTIC
 from autoencoder.core.model import SHAPES, bits_to_str
 from autoencoder.core.rules import DEFAULT_ACTIVATION, get_rule
 from autoencoder.io.notebook_text import read_notebook_text
@@ -194,6 +195,8 @@ def _recognise(text: str) -> Recognition:
     if best is None:
         raise ValueError(refusal)
     _, inferred, assumed, values, labels = best
+    if values.pop("loss_code", None) and values["activation"] in LOGISTIC:
+        values.setdefault("loss", "cross-entropy")  # the code takes the log of the outputs
     found = _report(reading, values, notes, inferred, labels)
     found.assumed = assumed
     return found

@@ -20,6 +20,8 @@ _LABELLED = re.compile(
     rf"^(?P<label>{_WORDS})(?:[ \t]*(?P<sep>[:=])[ \t]*|[ \t]+)(?P<rest>{_ARRAY_START}.*)$"
 )
 _LABEL_ALONE = re.compile(rf"^(?P<label>{_WORDS})[ \t]*(?P<colon>[:=]?)$")
+# A single number a cell echoes: 0.53, np.float64(0.53)
+_SCALAR = re.compile(r"^(?:np\.float(?:32|64)\()?[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\)?$")
 # A numbered heading such as the command line's ``[1] hidden_z``: not an array.
 _HEADING = re.compile(r"^\[\s*\d+\s*\]\s+[A-Za-z_]\w*\s*$")
 
@@ -105,7 +107,9 @@ class _Splitter:
                 self.cells[-1].code.append(header.group(2))
         elif _HEADING.match(stripped):
             self.pending = None  # "[1] hidden_z": a heading, not an array
-        elif stripped.startswith(("array(", "[")):
+        elif stripped.startswith(("array(", "[")) or (
+            self.in_output and self.has_headers and _SCALAR.match(stripped)
+        ):
             self.start_array(stripped, pending)
         elif not stripped:
             self.pending = pending

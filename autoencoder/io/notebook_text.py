@@ -191,6 +191,15 @@ def detect_activation(cells: list[Cell]) -> tuple[str, str] | None:
     return None
 
 
+def detect_loss(cells: list[Cell]) -> tuple[str, str] | None:
+    """("cross-entropy", cell label) from the first cell whose code takes a log (the
+    cross-entropy's -sum(t log a + ...)), or None."""
+    for cell in cells:
+        if any("log(" in line and not line.lstrip().startswith("#") for line in cell.code):
+            return "cross-entropy", cell.label
+    return None
+
+
 def _parsed(text: str, label: str, variable, notes: list) -> np.ndarray | None:
     try:
         return parse_array(text)
@@ -240,6 +249,9 @@ def read_notebook_text(text: str, key_of=NOTEBOOK_NAMES.get) -> NotebookReading:
         if array is not None:
             reading.items.append(Sighting(None, label, seq, array))
     reading.items.sort(key=lambda item: item.seq)
+    loss = detect_loss(cells)
+    if loss:
+        reading.values["loss_code"] = loss[0]
     found = detect_activation(cells)
     if found:
         reading.values["activation"], label = found
