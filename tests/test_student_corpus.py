@@ -61,6 +61,7 @@ if __name__ == "__main__":
 # The catalogued mistake each buggy implementation makes (its phase is the referee's).
 NAMED = {
     "bias_sum_without_axis": "bias-summed-over-units",
+    "batch_bias_sum_without_axis": "bias-summed-over-units",
     "slope_at_activation_descent": "slope-at-activation",
     "uphill": "update-sign-flipped",
     "w1_for_w2_transpose": "w1-for-w2-transpose",
@@ -110,7 +111,9 @@ def test_the_command_line_gives_the_same_verdict(name, tmp_path, capsys):
     assert report["summary"] == json.loads(json.dumps(check_text(run.text)["summary"]))
 
 
-@pytest.mark.parametrize("name", ["descent_convention", "uphill", "cross_entropy"])
+@pytest.mark.parametrize(
+    "name", ["descent_convention", "uphill", "cross_entropy", "batch_bias_sum_without_axis"]
+)
 def test_the_page_says_what_the_command_line_says(name):
     pytest.importorskip("streamlit")
     from apptest_helpers import assert_clean, new_app, paste

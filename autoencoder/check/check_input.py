@@ -27,7 +27,7 @@ class CheckInput:
     """
 
     start: Params
-    x: np.ndarray
+    x: np.ndarray  # (8,), or (P, 8): a batch of P patterns (every array gains a row each)
     lr: float
     activation: str = "sigmoid"
     rule: str = "exact"
@@ -81,6 +81,13 @@ def start_params(obj: dict) -> Params:
     return Params(**{k: shaped(k, to_array(k, obj[k]), s) for k, s in SHAPES.items()})
 
 
+def batch_or_one(name: str, array: np.ndarray) -> np.ndarray:
+    """An input: one pattern (8,) (any shape with 8 numbers) or a batch (P, 8), P > 1."""
+    if array.ndim == 2 and array.shape[1] == 8 and array.shape[0] > 1:
+        return array
+    return shaped(name, array, (8,))
+
+
 def shaped(name: str, array: np.ndarray, shape) -> np.ndarray:
     if np.squeeze(array).shape != tuple(n for n in shape if n != 1):
         wanted = "x".join(map(str, shape))
@@ -111,7 +118,7 @@ def read_check_dict(obj) -> CheckInput:
     if isinstance(obj["input"], str):
         x = parse_bits(obj["input"])
     else:
-        x = shaped("input", to_array("input", obj["input"]), (8,))
+        x = batch_or_one("input", to_array("input", obj["input"]))
     lr = float(shaped("lr", to_array("lr", obj["lr"]), ()))
     rule = get_rule(obj.get("rule", "exact")).name
     activation = get_activation(obj.get("activation", DEFAULT_ACTIVATION[rule])).name

@@ -141,7 +141,8 @@ def judge(ci: CheckInput, conv: Conventions, names: dict | None = None) -> dict:
         code = [in_their_names(in_convention(line, conv), words) for line in code]
         phases[phase] = {**_phase_verdict(results, PHASE_ARRAYS[phase], code), "arrays": results}
     first = next((n for n, v in phases.items() if v["status"] not in ("match", "missing")), None)
-    settings = {"input": bits_to_str(ci.x), "lr": conv.lr, "activation": ci.activation}
+    bits = ",".join(map(bits_to_str, ci.x)) if np.ndim(ci.x) == 2 else bits_to_str(ci.x)
+    settings = {"input": bits, "lr": conv.lr, "activation": ci.activation}
     settings["rule"] = ci.rule
     if ci.loss != "squared":
         settings["loss"] = ci.loss
@@ -226,11 +227,11 @@ def check_read(text: str) -> tuple[dict, CheckInput]:
     """The report on pasted text (as :func:`check_text`) and the check input it was read
     as: the one checker behind the page and the command line."""
     check_input, additions = read_check_text(text)
-    names = {
-        r["as"]: r["variable"]
-        for r in additions["recognised"]
-        if r.get("by", "name") == "name" and r["variable"] != "activation"
-    }
+    # the student's variable for each key: taken by its name, or by value where it has one
+    names = {}
+    for r in additions["recognised"]:
+        if r["variable"] != "activation" and re.fullmatch(r"[A-Za-z_]\w*", r["variable"]):
+            names.setdefault(r["as"], r["variable"])
     with printed_to(check_input.decimals):
         check_input, conventions = adopt(check_input)
         return {**judge(check_input, conventions, names), **additions}, check_input

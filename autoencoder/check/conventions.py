@@ -32,6 +32,15 @@ from autoencoder.core.phases import UPDATES
 
 # sign x the loss's scale (1/2 sum e^2: 1; sum e^2: 2; mean over 8 outputs: 1/4; 1/2 mean: 1/8)
 FACTORS = (1.0, -1.0, 2.0, -2.0, 0.25, -0.25, 0.125, -0.125)
+
+
+def factors_for(x) -> tuple[float, ...]:
+    """:data:`FACTORS`, and for a batch of P patterns each also divided by P (a mean over
+    the batch taken in the deltas)."""
+    P = len(x) if np.ndim(x) == 2 else 1
+    return FACTORS if P == 1 else FACTORS + tuple(k / P for k in FACTORS)
+
+
 SCALE_WORDS = {
     1.0: "E = ½Σe²",
     2.0: "E = Σe² (no ½): its gradient is 2e",
@@ -48,6 +57,7 @@ class Conventions:
     loss: str = "squared"
     loss_inferred: bool = False
     decay: float = 0.0
+    batch_mean: int = 0  # P: the updates are the mean over a batch of P patterns (0: summed)
     lr: float = 0.1  # the student's own learning rate
     said: list[dict] = field(default_factory=list)
 
@@ -62,14 +72,14 @@ class Conventions:
         return abs(factor or 1.0)
 
 
-def fit_factor(got, value, tol: float) -> float | None:
-    """The factor k of :data:`FACTORS` with ``got`` = k ``value`` (to ``tol``), or None."""
+def fit_factor(got, value, tol: float, factors=FACTORS) -> float | None:
+    """The factor k of ``factors`` with ``got`` = k ``value`` (to ``tol``), or None."""
     if got is None or value is None:
         return None
     got, value = np.squeeze(np.asarray(got, dtype=float)), np.squeeze(value)
     if got.shape != value.shape:
         return None
-    for k in FACTORS:
+    for k in factors:
         if np.all(np.abs(got - k * value) <= tol * max(1.0, abs(k))):
             return k
     return None
@@ -100,11 +110,29 @@ def _delta_factor(ci: CheckInput, conv: Conventions) -> tuple[float | None, str 
             if made and phase in made:
                 candidates.append((known.name, made[phase]))
         for what, value in candidates:
-            k = fit_factor(got, value, tol)
+            k = fit_factor(got, value, tol, factors_for(ci.x))
             if k is not None:
                 return k, what
         return None, None
     return None, None
+
+
+def _mean_over_batch(ci: CheckInput) -> bool:
+    """Whether the updated weights are the rule's step (summed over the batch's patterns)
+    divided by their number P: the mean over the batch."""
+    for phase in UPDATES:
+        key = UPDATES[phase][0]
+        got = ci.after.get(key)
+        if got is None:
+            continue
+        c, reference = _before(ci, phase)
+        start, tol = getattr(c, key), tolerance(phase, c)
+        step = reference[key] - start
+        got = np.asarray(got, dtype=float).reshape(start.shape)
+        if np.all(np.abs(got - reference[key]) <= tol):
+            return False
+        return bool(np.all(np.abs(got - (start + step / len(ci.x))) <= tol))
+    return False
 
 
 def _decay(ci: CheckInput, phase: str) -> float:
@@ -159,7 +187,8 @@ def adopt(ci: CheckInput) -> tuple[CheckInput, Conventions]:
         if "error" in arrays:
             c, reference = _before(ci, "error")
             tol = tolerance("error", c)
-            conv.error_factor = fit_factor(arrays["error"], reference["error"], tol)
+            factors = factors_for(ci.x)
+            conv.error_factor = fit_factor(arrays["error"], reference["error"], tol, factors)
             if conv.error_factor not in (None, 1.0):
                 arrays["error"] = np.asarray(arrays["error"], float) / conv.error_factor
         ci = replace(ci, arrays=arrays)
@@ -173,6 +202,9 @@ def adopt(ci: CheckInput) -> tuple[CheckInput, Conventions]:
                 if key in arrays:
                     arrays[key] = np.asarray(arrays[key], float) / k
         ci = replace(ci, arrays=arrays, lr=ci.lr * conv.scale)
+        if np.ndim(ci.x) == 2 and _mean_over_batch(ci):
+            conv.batch_mean = len(ci.x)
+            ci = replace(ci, lr=ci.lr / len(ci.x))
         decays = [_decay(ci, phase) for phase in UPDATES]
         decays = [lam for lam in decays if lam]
         if decays and len(set(decays)) == 1:
@@ -229,6 +261,15 @@ def _said(conv: Conventions, ci: CheckInput) -> list[dict]:
         if conv.scale != 1.0:
             words += f": your learning rate {conv.lr:g} acts as {ci.lr:g} does with E = ½Σe²"
         said.append({"convention": "loss", "value": words, "from": "your deltas' size"})
+    if conv.batch_mean:
+        said.append(
+            {
+                "convention": "batch",
+                "value": f"the updates are the mean over the {conv.batch_mean} patterns "
+                f"(1/m): your lr {conv.lr:g} acts as {ci.lr:g} does on their sum",
+                "from": "your updated weights",
+            }
+        )
     if conv.decay:
         said.append(
             {

@@ -29,6 +29,7 @@ from autoencoder.check.mistake_registry import (
 )
 from autoencoder.check.phase_arrays import PhaseInputs
 from autoencoder.core.activations import Activation, get_activation
+from autoencoder.core.phases import update_direction
 from autoencoder.core.rules import RULES
 from autoencoder.io.notebook_code import ACTIVATION_CODE
 
@@ -204,8 +205,10 @@ def hidden_delta_without_slope(c):
 
 
 def _update(W, b, source, delta, lr):
-    """W + lr source^T delta, b + lr delta. source (k,), delta (m,), W (k, m)."""
-    return W + lr * np.outer(source, delta), b + lr * delta
+    """W + lr source^T delta, b + lr delta. source (k,), delta (m,), W (k, m); a batch's
+    (P, k) and (P, m): summed over the patterns."""
+    weights, bias = update_direction(source, delta)
+    return W + lr * weights, b + lr * bias
 
 
 _STEP = "{W} += np.dot({src}.T, {d}) * lr"  # the rule's weight update line
@@ -264,7 +267,8 @@ def update_sign_flipped(W, b, source, delta, lr):
     "{b} += {d} * lr",
 )
 def transposed_outer_product(W, b, source, delta, lr):
-    return W.T + lr * np.outer(delta, source), b + lr * delta
+    weights, bias = update_direction(source, delta)
+    return W.T + lr * weights.T, b + lr * bias
 
 
 @update_mistake(
@@ -276,4 +280,4 @@ def transposed_outer_product(W, b, source, delta, lr):
     "{b} += np.sum({d}) * lr",
 )
 def bias_summed_over_units(W, b, source, delta, lr):
-    return _update(W, b, source, delta, lr)[0], b + lr * np.sum(delta)
+    return _update(W, b, source, delta, lr)[0], b + lr * np.sum(delta)  # every unit, pattern

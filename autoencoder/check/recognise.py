@@ -211,7 +211,8 @@ def _under(values, labels, reading):
         raise ValueError(_refusal(reading, labels, values))
     start = start_params(values)
     inferred, assumed = [], []
-    if "input" in values and flat(values["input"]).shape != (8,):
+    shape = flat(values["input"]).shape if "input" in values else (8,)
+    if shape != (8,) and not (len(shape) == 2 and shape[1] == 8):
         raise ValueError(f"input: expected 8 numbers, got shape {np.shape(values['input'])}")
     if "input" not in values:
         named = {k: values[k] for k in FORWARD if k in values}

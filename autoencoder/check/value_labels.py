@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from autoencoder.check.conventions import FACTORS
+from autoencoder.check.conventions import factors_for
 from autoencoder.check.mistakes import mistakes_for
 from autoencoder.check.phase_arrays import (
     REFERENCE,
@@ -30,7 +30,7 @@ from autoencoder.check.phase_arrays import (
 )
 from autoencoder.core.class_notebook import NOTEBOOK_LR
 from autoencoder.core.model import SHAPES
-from autoencoder.core.phases import PHASE_ARRAYS, PHASE_NAMES, UPDATES
+from autoencoder.core.phases import PHASE_ARRAYS, PHASE_NAMES, UPDATES, update_direction
 from autoencoder.io.notebook_text import Sighting
 
 NEAR_FRACTION = 0.01  # "nearly": every number within 1 % of the array's size ...
@@ -109,12 +109,19 @@ def by_shape(values: dict, labels: list[Label], biases: bool = True) -> None:
     for key, shape in wanted:
         for label in _free(labels):
             array = flat(label.item.array)
+            if key == "input" and _batch_input(array):
+                shape = array.shape
             # the input is 8 bits (not all 0: that is a bias set to zeros), a bias is not
             if array.shape == shape and (key == "input") == (is_bits(array) and array.any()):
                 what = "8 bits" if key == "input" else "x".join(map(str, shape))
                 label.key, label.by, label.matches = key, "shape", f"the first {what}"
                 values[key] = array
                 break
+
+
+def _batch_input(array) -> bool:
+    """A batch of patterns, (P, 8) bits, P > 1 (e.g. np.eye(8), Mitchell's set)."""
+    return array.ndim == 2 and array.shape[1] == 8 and array.shape[0] > 1 and is_bits(array)
 
 
 def _student(values: dict, key: str):
@@ -168,7 +175,7 @@ def _infer_lr(phase, c: PhaseInputs, arrays) -> tuple[float, str] | None:
     reproduce it."""
     W_key, b_key, source_key, delta_key = UPDATES[phase]
     source, delta = getattr(c, source_key), getattr(c, delta_key)
-    for key, step in ((W_key, np.outer(source, delta)), (b_key, delta)):
+    for key, step in zip((W_key, b_key), update_direction(source, delta), strict=True):
         start, denominator = getattr(c, key), float(np.sum(step * step))
         if not np.isfinite(denominator) or denominator < 1e-24:
             continue
@@ -183,7 +190,13 @@ def _infer_lr(phase, c: PhaseInputs, arrays) -> tuple[float, str] | None:
             for digits in range(1, 9):
                 c.lr = float(f"{abs(estimate):.{digits}g}")
                 if np.all(np.abs(change - sign * c.lr * step) <= tolerance(phase, c)):
-                    return c.lr, f"the change in {key} ({name}) over the rule's step"
+                    said = f"the change in {key} ({name}) over the rule's step"
+                    if np.ndim(c.x) == 2:  # a batch: the step is summed over its patterns
+                        said += (
+                            f" summed over the {len(c.x)} patterns (with the mean over the "
+                            f"batch, 1/m, that is lr {c.lr * len(c.x):g})"
+                        )
+                    return c.lr, said
     return None
 
 
@@ -230,7 +243,8 @@ def by_value(values: dict, labels: list[Label], seqs: dict, c: PhaseInputs):
             candidates = [(RULE, reference[name])]
             candidates += [(m, v[name]) for m, v in tried if v and name in v]
             if name in SCALED:  # a course's sign or scale convention (check/conventions.py)
-                candidates += [(f"{w} x{k:g}", k * v) for w, v in candidates for k in FACTORS[1:]]
+                factors = factors_for(c.x)[1:]
+                candidates += [(f"{w} x{k:g}", k * v) for w, v in candidates for k in factors]
             given = _student(values, key)
             if given is not None:
                 fits = [what for what, v in candidates if _close(given, v, tol)]
@@ -298,8 +312,8 @@ def leftovers(values: dict, labels: list[Label], c: PhaseInputs) -> None:
         "x W1 (hidden_z before its bias)": c.x @ c.W1,
         "a_h W2 (output_z before its bias)": c.hidden_a @ c.W2,
         "d_o W2^T (the error carried back to the hidden layer)": d_o @ c.W2.T,
-        "a_h^T d_o (W2's change before lr)": np.outer(c.hidden_a, d_o),
-        "x^T d_h (W1's change before lr)": np.outer(x, c.hidden_delta),
+        "a_h^T d_o (W2's change before lr)": update_direction(c.hidden_a, d_o)[0],
+        "x^T d_h (W1's change before lr)": update_direction(x, c.hidden_delta)[0],
     }
     for label in _free(labels):
         array = label.item.array

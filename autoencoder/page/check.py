@@ -13,6 +13,7 @@ import streamlit as st
 from autoencoder.check.checker import SUPPORTING, check_read, covered, diff_lines
 from autoencoder.check.student_step import student_steps
 from autoencoder.core.model import bits_to_str
+from autoencoder.core.phases import one_pattern
 from autoencoder.figures import network_figure
 from autoencoder.io.ipynb import export_ipynb
 from autoencoder.io.notebook_text import example_text
@@ -219,7 +220,10 @@ def verdict_box(summary: dict):
 
 def first_wrong_phase(theirs, correct, phase: str):
     """Their network at that phase (highlighted) beside the rule's equation with their
-    numbers, and both arrays as a notebook prints them."""
+    numbers, and both arrays as a notebook prints them (a batch: its first pattern)."""
+    if theirs.batch:
+        st.caption(f"A batch of {theirs.n_patterns} patterns: drawn for the first.")
+        theirs, correct = one_pattern(theirs, 0), one_pattern(correct, 0)
     graph, detail = st.columns(2, gap="medium")
     with graph:
         fig = memo("check_figure", (theirs,), lambda: network_figure(theirs))

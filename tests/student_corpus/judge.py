@@ -9,7 +9,8 @@ array in the checker's terms (``W1`` 8x3 input->hidden, ``hidden_z`` (3,), ``aft
 What each array should be:
 - the forward arrays: the net's forward pass (no bias: b = 0);
 - the error: t - a or a - t, or dL/da with either sign (a convention, not a mistake);
-- the deltas: s dL/dz (s = +1 or -1, one sign for both deltas: the convention);
+- the deltas: s dL/dz (s = +1 or -1, one sign for both deltas: the convention; for a
+  loss that is the mean over P patterns, also s P dL/dz: each pattern's own gradient);
 - the updated parameters: p - lr dL/dp, every derivative by central differences of L.
 """
 
@@ -47,7 +48,7 @@ def squared_half(a, t):
 class Run:
     """One step of a student's net, in the checker's terms (biases zero where it has none)."""
 
-    x: np.ndarray  # (8,)
+    x: np.ndarray  # (8,), or (P, 8): a batch of P patterns
     start: dict  # W1 (8, 3), b1 (3,), W2 (3, 8), b2 (8,)
     lr: float
     act: Callable = sigmoid  # f, elementwise
@@ -94,7 +95,12 @@ def truths(run: Run) -> dict:
     d_zh = gradient(
         lambda z: run.output_loss(run.act(run.act(z) @ p["W2"] + p["b2"]), t), fwd["hidden_z"]
     )
-    out["output_delta"], out["hidden_delta"] = [d_zo, -d_zo], [d_zh, -d_zh]
+    # a delta may also be the gradient of one pattern's loss where E is the mean over P
+    # patterns (the 1/P then taken in the update): P dE/dz
+    P = len(run.x) if np.ndim(run.x) == 2 else 1
+    scales = (1.0, float(P)) if P > 1 else (1.0,)
+    out["output_delta"] = [s * k * d_zo for s in (1, -1) for k in scales]
+    out["hidden_delta"] = [s * k * d_zh for s in (1, -1) for k in scales]
     for name in p:
         others = dict(p)
 
@@ -120,10 +126,10 @@ def first_wrong(run: Run) -> str | None:
             if key not in run.printed:
                 continue
             got, options = run.printed[key], right[key]
-            if key.endswith("_delta"):
+            if key.endswith("_delta"):  # one convention (sign and scale) for both deltas
                 if sign is None:
-                    sign = next((s for s, v in zip((1, -1), options) if _close(got, v)), 1)
-                options = options[:1] if sign == 1 else options[1:]
+                    sign = next((i for i, v in enumerate(options) if _close(got, v)), 0)
+                options = options[sign : sign + 1]
             if not any(_close(got, v) for v in options):
                 return phase
     return None

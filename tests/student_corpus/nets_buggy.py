@@ -222,3 +222,37 @@ def forgot_hidden_bias_update():
         "after.b1": b1[0],
     }
     return run
+
+
+def batch_bias_sum_without_axis():
+    """A batch of the 8 one-hot patterns, summed updates, and the biases' np.sum without
+    an axis: every bias gets the sum over all patterns and all units."""
+    W1, b1, W2, b2 = _start(37)
+    lr, patterns = 0.4, np.eye(8)
+    run = Run(
+        patterns, {"W1": W1.copy(), "b1": b1[0].copy(), "W2": W2.copy(), "b2": b2[0].copy()}, lr
+    )
+    print(f"lr = {lr}\nX = {patterns}\nW1 = {W1}\nb1 = {b1}\nW2 = {W2}\nb2 = {b2}")
+    H = sigmoid(patterns @ W1 + b1)
+    Y = sigmoid(H @ W2 + b2)
+    E = patterns - Y
+    dY = E * Y * (1 - Y)
+    dH = dY @ W2.T * H * (1 - H)
+    print(f"H = {H}\nY = {Y}\nE = {E}\ndY = {dY}\ndH = {dH}")
+    W2 += lr * H.T @ dY
+    b2 += lr * np.sum(dY)
+    W1 += lr * patterns.T @ dH
+    b1 += lr * np.sum(dH)
+    print(f"W2 = {W2}\nb2 = {b2}\nW1 = {W1}\nb1 = {b1}")
+    run.printed = {
+        "hidden_a": H,
+        "output_a": Y,
+        "error": E,
+        "output_delta": dY,
+        "hidden_delta": dH,
+        "after.W2": W2,
+        "after.b2": b2[0],
+        "after.W1": W1,
+        "after.b1": b1[0],
+    }
+    return run

@@ -125,3 +125,38 @@ def tanh_free_labels():
         "after.b1": b1,
     }
     return run
+
+
+def batch_mean():
+    """All 8 one-hot patterns at once (Mitchell's set), the updates averaged over the
+    batch (1/m), e = y - t with W -= lr dW."""
+    rng = np.random.default_rng(44)
+    lr, patterns = 2.0, np.eye(8)
+    m = len(patterns)
+    W1, b1 = rng.normal(size=(8, 3)), rng.uniform(size=3)
+    W2, b2 = rng.normal(size=(3, 8)), rng.uniform(size=8)
+    start = {"W1": W1.copy(), "b1": b1.copy(), "W2": W2.copy(), "b2": b2.copy()}
+    run = Run(patterns, start, lr, output_loss=lambda a, t: 0.5 * np.sum((a - t) ** 2) / len(a))
+    print(f"lr = {lr}")
+    print("X =", patterns, "W1 =", W1, "b1 =", b1, "W2 =", W2, "b2 =", b2, sep="\n")
+    H = sigmoid(patterns @ W1 + b1)
+    Y = sigmoid(H @ W2 + b2)
+    dY = (Y - patterns) * Y * (1 - Y)
+    dH = dY @ W2.T * H * (1 - H)
+    print("H =", H, "Y =", Y, "dY =", dY, "dH =", dH, sep="\n")
+    W2 -= lr * H.T @ dY / m
+    b2 -= lr * dY.mean(axis=0)
+    W1 -= lr * patterns.T @ dH / m
+    b1 -= lr * dH.mean(axis=0)
+    print("W2 =", W2, "b2 =", b2, "W1 =", W1, "b1 =", b1, sep="\n")
+    run.printed = {
+        "hidden_a": H,
+        "output_a": Y,
+        "output_delta": dY,
+        "hidden_delta": dH,
+        "after.W2": W2,
+        "after.b2": b2,
+        "after.W1": W1,
+        "after.b1": b1,
+    }
+    return run
