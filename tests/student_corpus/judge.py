@@ -21,17 +21,9 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-PHASES = (
-    "hidden_z",
-    "hidden_a",
-    "output_z",
-    "output_a",
-    "error",
-    "output_delta",
-    "hidden_delta",
-    "update_output",
-    "update_hidden",
-)
+from autoencoder.core.phases import PHASE_NAMES
+
+PHASES = PHASE_NAMES  # the nine phases' names (the core's; nothing of the checker)
 UPDATED = {"update_output": ("after.W2", "after.b2"), "update_hidden": ("after.W1", "after.b1")}
 H = 1e-6  # central-difference step
 
