@@ -9,8 +9,8 @@ allow, and the one under which most arrays are the rule's is taken (and said):
 - weights as printed (8x3 input->hidden, rows are the inputs); or stored (out, in), a row
   per unit they feed: every unnamed 3x8 or 8x3 array is read transposed;
 - a bias folded into the weights as a constant-1 input: 9x3 (or 3x9) and 4x8 (or 8x4)
-  weights are split into W and b (the constant's row last), and the 9 and 4 numbers of the
-  inputs with their 1 lose it.
+  weights are split into W and b (the constant's row last, or first as Ng's Theta has it),
+  and the 9 and 4 numbers of the inputs with their 1 lose it.
 
 Pure numpy, on copies: each hypothesis gets its own values and labels.
 """
@@ -29,7 +29,7 @@ FOLDED = {(9, 3): ("W1", "b1"), (4, 8): ("W2", "b2")}  # a weight matrix with it
 class Hypothesis:
     biases: bool = True
     transposed: bool = False
-    folded: bool = False
+    folded: str | None = None  # where a folded bias's constant 1 is: "last" or "first"
     zero_biases: bool = False  # biases that start at 0 and are not printed before the step
 
     def said(self) -> list[dict]:
@@ -40,8 +40,8 @@ class Hypothesis:
                 {
                     "setting": "biases",
                     "value": "folded into the weights",
-                    "from": "9x3 and 4x8 weights: a constant 1 appended to the input and "
-                    "the hidden layer; their last rows are read as b1 and b2",
+                    "from": f"9x3 and 4x8 weights: a constant 1 put {self.folded} in the "
+                    f"input and the hidden layer; their {self.folded} rows are read as b1, b2",
                 }
             )
         elif self.zero_biases:
@@ -78,7 +78,8 @@ def hypotheses(values: dict, labels: list[Label]) -> list[Hypothesis]:
     """The hypotheses the arrays allow, the plainest first."""
     shapes = {np.shape(label.item.array) for label in labels if label.key is None}
     shapes |= {np.shape(values[k]) for k in ("W1", "W2") if k in values}
-    folded = [Hypothesis(folded=True)] if any(_folded_shape(s) for s in shapes) else []
+    folds = ("last", "first") if any(_folded_shape(s) for s in shapes) else ()
+    folded = [Hypothesis(folded=where) for where in folds]
     named_biases = "b1" in values or "b2" in values
     biases = (True,) if named_biases else (True, False)
     layouts = (False, True) if shapes & set(WEIGHT_SHAPES) else (False,)
@@ -106,7 +107,7 @@ def apply(hyp: Hypothesis, values: dict, labels: list[Label]) -> tuple[dict, lis
             if label.key is None and np.shape(label.item.array) in WEIGHT_SHAPES:
                 label.item.array = label.item.array.T
     if hyp.folded:
-        labels = _unfold(values, labels)
+        labels = _unfold(values, labels, hyp.folded == "first")
     by_shape(values, labels, biases=hyp.biases and not hyp.zero_biases)
     if hyp.zero_biases:
         values["b1"], values["b2"] = np.zeros(3), np.zeros(8)
@@ -115,31 +116,33 @@ def apply(hyp: Hypothesis, values: dict, labels: list[Label]) -> tuple[dict, lis
     return values, labels
 
 
-def _unfold(values: dict, labels: list[Label]) -> list[Label]:
+def _unfold(values: dict, labels: list[Label], first: bool) -> list[Label]:
     """Folded weights split into W and b; an input or hidden layer with its constant 1
-    appended loses it."""
+    (appended, or put ``first``) loses it."""
     for key in ("W1", "W2"):
         for where in (values, values["after"]):
             if key in where and _folded_shape(np.shape(where[key])):
-                W, b = _split(flat(where[key]))
+                W, b = _split(flat(where[key]), first)
                 where[key], where[f"b{key[1]}"] = W, b
     out = []
     for label in labels:
         array = flat(label.item.array)
         shape = _folded_shape(array.shape) if array.ndim == 2 else None
         if shape:
-            W, b = _split(array)
+            W, b = _split(array, first)
             out.append(replace(label, item=replace(label.item, array=W)))
             out.append(replace(label, item=replace(label.item, array=b)))
-        elif array.shape in ((9,), (4,)) and array[-1] == 1.0:
-            out.append(replace(label, item=replace(label.item, array=array[:-1])))
+        elif array.shape in ((9,), (4,)) and array[0 if first else -1] == 1.0:
+            rest = array[1:] if first else array[:-1]
+            out.append(replace(label, item=replace(label.item, array=rest)))
         else:
             out.append(label)
     return out
 
 
-def _split(array: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """A folded (n + 1, m) weight matrix (or its transpose) as W (n, m) and b (m,)."""
+def _split(array: np.ndarray, first: bool) -> tuple[np.ndarray, np.ndarray]:
+    """A folded (n + 1, m) weight matrix (or its transpose) as W (n, m) and b (m,), the
+    bias's row ``first`` or last."""
     if tuple(array.shape) not in FOLDED:
         array = array.T
-    return array[:-1], array[-1]
+    return (array[1:], array[0]) if first else (array[:-1], array[-1])

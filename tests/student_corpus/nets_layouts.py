@@ -1,0 +1,135 @@
+"""More layouts real code prints: Ng's Theta matrices (out, in + 1) with the bias's 1 put
+first, arrays printed as lists without a label, a class's attributes printed bare."""
+
+import numpy as np
+
+from .judge import Run, sigmoid
+
+X = np.array([0, 0, 1, 1, 0, 1, 1, 0.0])
+
+
+def ng_theta_bias_first():
+    """Theta1 (3, 9), Theta2 (8, 4); a1 = [1, x], a2 = [1, g(z2)]; delta3 = a3 - y times
+    g'(z3); Theta -= lr delta a^T."""
+    rng = np.random.default_rng(51)
+    lr = 0.5
+    Theta1, Theta2 = rng.uniform(-0.5, 0.5, (3, 9)), rng.uniform(-0.5, 0.5, (8, 4))
+    start = {
+        "W1": Theta1[:, 1:].T.copy(),
+        "b1": Theta1[:, 0].copy(),
+        "W2": Theta2[:, 1:].T.copy(),
+        "b2": Theta2[:, 0].copy(),
+    }
+    run = Run(X, start, lr)
+    print("Theta1 =", Theta1)
+    print("Theta2 =", Theta2)
+    a1 = np.r_[1, X]
+    z2 = Theta1 @ a1
+    a2 = np.r_[1, sigmoid(z2)]
+    z3 = Theta2 @ a2
+    a3 = sigmoid(z3)
+    for name, value in (("a1", a1), ("z2", z2), ("a2", a2), ("z3", z3), ("a3", a3)):
+        print(name, "=", value)
+    d3 = (a3 - X) * a3 * (1 - a3)
+    d2 = (Theta2[:, 1:].T @ d3) * sigmoid(z2) * (1 - sigmoid(z2))
+    print("delta3 =", d3)
+    print("delta2 =", d2)
+    Theta2 -= lr * np.outer(d3, a2)
+    Theta1 -= lr * np.outer(d2, a1)
+    print("Theta1 =", Theta1)
+    print("Theta2 =", Theta2)
+    run.printed = {
+        "hidden_z": z2,
+        "hidden_a": a2[1:],
+        "output_z": z3,
+        "output_a": a3,
+        "output_delta": d3,
+        "hidden_delta": d2,
+        "after.W2": Theta2[:, 1:].T,
+        "after.b2": Theta2[:, 0],
+        "after.W1": Theta1[:, 1:].T,
+        "after.b1": Theta1[:, 0],
+    }
+    return run
+
+
+def bare_lists():
+    """print(a.tolist()) of each array in the order computed: commas, no labels."""
+    rng = np.random.default_rng(52)
+    lr = 0.3
+    W1, b1 = rng.normal(size=(8, 3)), rng.normal(size=3)
+    W2, b2 = rng.normal(size=(3, 8)), rng.normal(size=8)
+    run = Run(X, {"W1": W1.copy(), "b1": b1.copy(), "W2": W2.copy(), "b2": b2.copy()}, lr)
+    for array in (W1, b1, W2, b2, X):
+        print(array.tolist())
+    h = sigmoid(X @ W1 + b1)
+    y = sigmoid(h @ W2 + b2)
+    d2 = (X - y) * y * (1 - y)
+    d1 = d2 @ W2.T * h * (1 - h)
+    for array in (h, y, d2, d1):
+        print(array.tolist())
+    W2 += lr * np.outer(h, d2)
+    b2 += lr * d2
+    W1 += lr * np.outer(X, d1)
+    b1 += lr * d1
+    for array in (W2, b2, W1, b1):
+        print(array.tolist())
+    run.printed = {
+        "hidden_a": h,
+        "output_a": y,
+        "output_delta": d2,
+        "hidden_delta": d1,
+        "after.W2": W2,
+        "after.b2": b2,
+        "after.W1": W1,
+        "after.b1": b1,
+    }
+    return run
+
+
+class _Layers:
+    pass
+
+
+def class_attributes_bare():
+    """A class keeping z1 a1 z2 a2 as attributes, print(nn.a1) without labels, 1xn rows,
+    dz = dE/dz and W -= lr dW."""
+    rng = np.random.default_rng(53)
+    lr = 0.9
+    nn = _Layers()
+    nn.W1, nn.b1 = rng.normal(size=(8, 3)), rng.normal(size=(1, 3))
+    nn.W2, nn.b2 = rng.normal(size=(3, 8)), rng.normal(size=(1, 8))
+    start = {"W1": nn.W1.copy(), "b1": nn.b1[0].copy(), "W2": nn.W2.copy(), "b2": nn.b2[0].copy()}
+    run = Run(X, start, lr)
+    x = X[None]
+    for array in (nn.W1, nn.b1, nn.W2, nn.b2):
+        print(array)
+    nn.z1 = x @ nn.W1 + nn.b1
+    nn.a1 = sigmoid(nn.z1)
+    nn.z2 = nn.a1 @ nn.W2 + nn.b2
+    nn.a2 = sigmoid(nn.z2)
+    for array in (nn.z1, nn.a1, nn.z2, nn.a2):
+        print(array)
+    dz2 = (nn.a2 - x) * nn.a2 * (1 - nn.a2)
+    dz1 = dz2 @ nn.W2.T * nn.a1 * (1 - nn.a1)
+    print(dz2)
+    print(dz1)
+    nn.W2 -= lr * nn.a1.T @ dz2
+    nn.b2 -= lr * dz2.sum(axis=0, keepdims=True)
+    nn.W1 -= lr * x.T @ dz1
+    nn.b1 -= lr * dz1.sum(axis=0, keepdims=True)
+    for array in (nn.W2, nn.b2, nn.W1, nn.b1):
+        print(array)
+    run.printed = {
+        "hidden_z": nn.z1,
+        "hidden_a": nn.a1,
+        "output_z": nn.z2,
+        "output_a": nn.a2,
+        "output_delta": dz2,
+        "hidden_delta": dz1,
+        "after.W2": nn.W2,
+        "after.b2": nn.b2[0],
+        "after.W1": nn.W1,
+        "after.b1": nn.b1[0],
+    }
+    return run
