@@ -163,12 +163,17 @@ def test_text_without_cell_headers():
 # --- every catalogued mistake is named as itself --------------------------------------
 
 
-def made_with(params, x, lr, activation, phase=None, change=None):
+# The mistakes that are mistakes only under another loss than squared error.
+LOSS_OF = {"slope-kept-with-cross-entropy": "cross-entropy"}
+
+
+def made_with(params, x, lr, activation, phase=None, change=None, loss="squared"):
     """The arrays of a student who follows the rule except that ``change(c, arrays)``
     alters what they got in ``phase``; later phases use the altered arrays."""
     c = PhaseInputs(
         x, *params.as_dict().values(), lr, get_activation(activation), get_rule("exact")
     )
+    c.loss = loss
     arrays, after = {}, {}
     for name in PHASE_NAMES:
         out = REFERENCE[name](c)
@@ -186,11 +191,12 @@ def made_with(params, x, lr, activation, phase=None, change=None):
 def test_each_mistake_is_named_as_itself_and_no_other(known, activation):
     for seed in range(5):
         params, x = init_params(seed), np.array([1, 0, 1, 1, 0, 0, 1, 0], dtype=float)
+        loss = LOSS_OF.get(known.name, "squared")
         arrays, after = made_with(
-            params, x, 0.3, activation, known.phase, lambda c, _: known.compute(c)
+            params, x, 0.3, activation, known.phase, lambda c, _: known.compute(c), loss
         )
-        ci = CheckInput(params, x, 0.3, activation, "exact", arrays, after)
-        ci.loss_stated = True  # squared error, said: d_o = e is then a missing f', not CE
+        ci = CheckInput(params, x, 0.3, activation, "exact", arrays, after, loss=loss)
+        ci.loss_stated = True  # the loss, said: d_o = e is then a missing f', not CE
         report = check(ci)
         verdicts = report["phases"]
         assert verdicts[known.phase]["status"] == "known-mistake"
@@ -228,11 +234,12 @@ def test_each_mistakes_fix_is_the_line_that_makes_it(known, activation, rule):
     rule's; the fix shows exactly the lines where the two differ."""
     params, x = init_params(2), np.array([1, 0, 1, 1, 0, 0, 1, 0], dtype=float)
     c = PhaseInputs(x, *params.as_dict().values(), 0.3, get_activation(activation), get_rule(rule))
+    c.loss = loss = LOSS_OF.get(known.name, "squared")
     for name in PHASE_NAMES[: PHASE_NAMES.index(known.phase)]:
         out = REFERENCE[name](c)
         if name in CHAINED:
             setattr(c, name, out[name])
-    rule_lines = phase_code(known.phase, rule, activation)
+    rule_lines = phase_code(known.phase, rule, activation, loss)
     theirs = {**rule_lines, **known.code(activation)}
     made, right = known.compute(c), REFERENCE[known.phase](c)
     for key, value in run_lines(theirs, c).items():
@@ -240,7 +247,7 @@ def test_each_mistakes_fix_is_the_line_that_makes_it(known, activation, rule):
             np.testing.assert_allclose(value, np.squeeze(made[key]), rtol=1e-12, atol=1e-15)
     for key, value in run_lines(rule_lines, c).items():
         np.testing.assert_allclose(value, np.squeeze(right[key]), rtol=1e-12, atol=1e-15)
-    fix = fix_for(known, rule, activation)
+    fix = fix_for(known, rule, activation, loss)
     assert {(f["yours"], f["rule"]) for f in fix} == {
         (theirs.get(k), rule_lines.get(k)) for k in theirs if theirs.get(k) != rule_lines.get(k)
     }

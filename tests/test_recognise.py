@@ -59,6 +59,8 @@ def _unstated(style: str, known) -> bool:
         return True
     if known.name == "missing-derivative" and known.phase == "output_delta":
         return True  # d_o = e is cross-entropy's exact delta unless the loss is stated
+    if known.name == "slope-kept-with-cross-entropy":
+        return True  # a mistake only under a stated cross-entropy (the corpus shows it)
     # lr is inferred from W2's change: a W2 step with lr twice (or none) is taken as lr
     return "lr" in INFERRED[style] and known.phase == "update_output" and "lr-" in known.name
 

@@ -62,6 +62,10 @@ if __name__ == "__main__":
 NAMED = {
     "bias_sum_without_axis": "bias-summed-over-units",
     "batch_bias_sum_without_axis": "bias-summed-over-units",
+    "out_in_bias_forgotten": "bias-not-updated",
+    "ng_w1_for_w2": "w1-for-w2-transpose",
+    "ce_extra_slope": "slope-kept-with-cross-entropy",
+    "tanh_slope_at_activation": "slope-at-activation",
     "slope_at_activation_descent": "slope-at-activation",
     "uphill": "update-sign-flipped",
     "w1_for_w2_transpose": "w1-for-w2-transpose",

@@ -58,6 +58,7 @@ class Conventions:
     loss_inferred: bool = False
     decay: float = 0.0
     batch_mean: int = 0  # P: the updates are the mean over a batch of P patterns (0: summed)
+    loss_scale: float | None = None  # the printed squared E's scale (None: not printed)
     lr: float = 0.1  # the student's own learning rate
     said: list[dict] = field(default_factory=list)
 
@@ -93,6 +94,17 @@ def _before(ci: CheckInput, phase: str):
     raise ValueError(phase)
 
 
+def _allowed(ci: CheckInput, conv: Conventions) -> tuple[float, ...]:
+    """The deltas' factors the student's own loss allows: any, unless the printed E says
+    its scale (E = 1/2 sum e^2 printed: deltas twice the gradient are a mistake)."""
+    factors = factors_for(ci.x)
+    if conv.loss_scale is None:
+        return factors
+    P = len(ci.x) if np.ndim(ci.x) == 2 else 1
+    scales = {conv.loss_scale, conv.loss_scale * P, conv.loss_scale / P}
+    return tuple(k for k in factors if any(np.isclose(abs(k), s) for s in scales))
+
+
 def _delta_factor(ci: CheckInput, conv: Conventions) -> tuple[float | None, str | None]:
     """(k_d, what the first printed delta is k_d times: "rule", "cross-entropy" or a
     mistake's name)."""
@@ -110,7 +122,7 @@ def _delta_factor(ci: CheckInput, conv: Conventions) -> tuple[float | None, str 
             if made and phase in made:
                 candidates.append((known.name, made[phase]))
         for what, value in candidates:
-            k = fit_factor(got, value, tol, factors_for(ci.x))
+            k = fit_factor(got, value, tol, _allowed(ci, conv))
             if k is not None:
                 return k, what
         return None, None
@@ -158,20 +170,23 @@ def _decay(ci: CheckInput, phase: str) -> float:
     return lam if np.all(np.abs(residual + ci.lr * lam * start) <= tol) else 0.0
 
 
-def _printed_loss(ci: CheckInput) -> str | None:
-    """The loss the printed E is, of the student's own outputs: "squared" (any of the
-    scales), "cross-entropy" or None (none printed, or it is neither)."""
+def _printed_loss(ci: CheckInput) -> tuple[str, float] | None:
+    """(loss, its scale) that the printed E is, of the student's own outputs: "squared"
+    (E = scale 1/2 sum e^2; a batch's also divided by P) or "cross-entropy"; None if none is
+    printed or it is neither."""
     if ci.loss_value is None:
         return None
     c, _ = _before(ci, "error")
     a, t = np.clip(c.output_a, 1e-300, 1 - 1e-16), ci.x
-    e2 = np.sum((t - c.output_a) ** 2)
-    values = {"squared": [e2 * f / 2 for f in SCALE_WORDS]}
-    values["cross-entropy"] = [-np.sum(t * np.log(a) + (1 - t) * np.log(1 - a))]
+    P = len(ci.x) if np.ndim(ci.x) == 2 else 1
+    e2 = float(np.sum((t - c.output_a) ** 2))
+    ce = float(-np.sum(t * np.log(a) + (1 - t) * np.log(1 - a)))
+    options = [("squared", f / n, e2 * f / n / 2) for f in SCALE_WORDS for n in {1, P}]
+    options += [("cross-entropy", 1.0 / n, ce / n) for n in {1, P}]
     tol = 1e-6 * max(1.0, abs(ci.loss_value))
-    for loss, options in values.items():
-        if any(abs(ci.loss_value - v) <= tol for v in options):
-            return loss
+    for loss, scale, value in options:
+        if abs(ci.loss_value - value) <= tol:
+            return loss, scale
     return None
 
 
@@ -182,8 +197,9 @@ def adopt(ci: CheckInput) -> tuple[CheckInput, Conventions]:
     with np.errstate(all="ignore"):
         printed = _printed_loss(ci)
         if printed and not ci.loss_stated:
-            ci = replace(ci, loss=printed, loss_stated=True)
-            conv.loss = printed
+            ci = replace(ci, loss=printed[0], loss_stated=True)
+            conv.loss = printed[0]
+        conv.loss_scale = printed[1] if printed and printed[0] == "squared" else None
         if "error" in arrays:
             c, reference = _before(ci, "error")
             tol = tolerance("error", c)

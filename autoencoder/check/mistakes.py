@@ -136,6 +136,20 @@ def output_delta_without_slope(c):
     return {"output_delta": c.error, "slope_out": np.ones_like(c.error)}
 
 
+@mistake(
+    "output_delta",
+    "slope-kept-with-cross-entropy",
+    "d_o = e f'(z_o) with cross-entropy, whose d_o is e",
+    "With the cross-entropy loss the output delta is the bare error: the loss's "
+    "1/(a(1 - a)) cancels f'(z_o), so the factor f'(z_o) must go.",
+    {"delta_out": "delta_out = error * activation(output_z, dx=True)"},
+)
+def output_delta_slope_kept(c):
+    if c.loss != "cross-entropy":
+        return None  # only a mistake where the loss is cross-entropy
+    return {"output_delta": c.error * EXACT.slope(c.act, c.output_a)}
+
+
 # --- 7 hidden_delta (slope_hidden = the f' factor) ------------------------------------
 
 

@@ -4,10 +4,24 @@ bug of each catalogued kind. ``CORPUS``: name -> a function that prints the step
 its :class:`judge.Run`; :func:`judge.first_wrong` derives the expected verdict from finite
 differences of the student's own loss."""
 
-from . import nets_buggy, nets_conventions, nets_correct, nets_layouts, nets_more
+from . import (
+    nets_buggy,
+    nets_buggy_conventions,
+    nets_conventions,
+    nets_correct,
+    nets_layouts,
+    nets_more,
+)
 from .judge import first_wrong, printed_run
 
-_MODULES = (nets_correct, nets_conventions, nets_more, nets_layouts, nets_buggy)
+_MODULES = (
+    nets_correct,
+    nets_conventions,
+    nets_more,
+    nets_layouts,
+    nets_buggy,
+    nets_buggy_conventions,
+)
 CORPUS = {
     name: fn
     for module in _MODULES
