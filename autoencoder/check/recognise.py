@@ -192,6 +192,8 @@ def _recognise(text: str) -> Recognition:
         outcome[1].extend(hyp.said())
         if best is None or outcome[0] > best[0]:
             best = outcome
+        if _perfect(outcome):  # every array placed, each the rule's: no need to try more
+            break
     if best is None:
         raise ValueError(refusal)
     _, inferred, assumed, values, labels = best
@@ -200,6 +202,21 @@ def _recognise(text: str) -> Recognition:
     found = _report(reading, values, notes, inferred, labels)
     found.assumed = assumed
     return found
+
+
+def _perfect(outcome) -> bool:
+    """Whether every array is placed exactly: a start by shape, the rest the rule's by
+    value (or by name), or a value printed again; nothing nearly, nothing left over."""
+    (rule, fitting), _, _, _, labels = outcome
+
+    def exact(label) -> bool:
+        if label.key is None:
+            return bool(label.matches) and not label.matches.startswith("an intermediate")
+        if label.by == "shape":
+            return not label.key.startswith("after.")
+        return label.by == "name" or (label.by == "value" and "mistake" not in label.matches)
+
+    return 0 < fitting == rule and all(map(exact, labels))
 
 
 def _under(values, labels, reading):
