@@ -204,7 +204,7 @@ def read_check_text(text: str) -> tuple[CheckInput, dict]:
     names left, and what it matches) and ``unrecognised`` (those that match nothing, with
     how to label them); all empty for JSON (see :mod:`autoencoder.check.recognise`).
     """
-    if text.lstrip().startswith("{"):
+    if text.lstrip().startswith("{") and not _printed_dict(text):
         try:
             obj = json.loads(text, parse_constant=_not_finite)
         except (ValueError, RecursionError) as exc:
@@ -212,6 +212,13 @@ def read_check_text(text: str) -> tuple[CheckInput, dict]:
         return read_check_dict(obj), {key: [] for key in REPORT_ADDITIONS}
     found = recognise(text)
     return read_check_dict(found.values), {key: getattr(found, key) for key in REPORT_ADDITIONS}
+
+
+def _printed_dict(text: str) -> bool:
+    """Whether text that starts with ``{`` is a dict Python printed (``{'W1': array(``),
+    read as a printout, not as a check JSON."""
+    start = text.lstrip()[:200]
+    return start.startswith("{'") or "array(" in start
 
 
 def _not_finite(name):

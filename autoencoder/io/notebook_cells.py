@@ -179,9 +179,24 @@ def flatten_label(line: str) -> str:
     return match["lead"] + flat_name(match["expr"]) + line[match.end() :]
 
 
+# A dict of arrays as Python prints it: {'W1': array([[...]]), 'b1': array([...])}
+_DICT_KEY = re.compile(r"""(?:^|(?<=[{,]))\s*\{?\s*(['"])(\w+)\1:\s*(?=array\(|\[)""", re.MULTILINE)
+_DICT_ITEM_END = re.compile(r"""(\]\s*\)|\])\s*,\s*(?=['"]\w+['"]:\s*(?:array\(|\[))""")
+
+
+def dict_items_as_labels(text: str) -> str:
+    """A printed dict of arrays written as one labelled array a line (``W1: array(...)``),
+    so that each is read under its key; other text unchanged."""
+    if "{" not in text or ":" not in text:
+        return text
+    text = _DICT_ITEM_END.sub(lambda m: m.group(1) + "\n", text)
+    text = _DICT_KEY.sub(lambda m: f"\n{m.group(2)}: ", text)
+    return re.sub(r"(\]\s*\)?)\s*\}[ \t]*$", r"\1", text, flags=re.MULTILINE)
+
+
 def split_cells(text: str) -> list[Cell]:
     """Cells with their code lines and printed arrays, in the order of the text."""
-    lines = [flatten_label(line) for line in text.splitlines()]
+    lines = [flatten_label(line) for line in dict_items_as_labels(text).splitlines()]
     splitter = _Splitter(any(HEADER.match(line) for line in lines))
     for line in lines:
         splitter.feed(line)

@@ -1,4 +1,4 @@
-"""More layouts real code prints: Ng's Theta matrices (out, in + 1) with the bias's 1 put
+"""More layouts real code prints: a dict of parameters printed whole, Ng's Theta matrices (out, in + 1) with the bias's 1 put
 first, arrays printed as lists without a label, a class's attributes printed bare."""
 
 import numpy as np
@@ -131,5 +131,60 @@ def class_attributes_bare():
         "after.b2": nn.b2[0],
         "after.W1": nn.W1,
         "after.b1": nn.b1[0],
+    }
+    return run
+
+
+def dict_of_parameters():
+    """deeplearning.ai's layout: a parameters dict printed whole, W1 (n_h, n_x), b1 (n_h, 1),
+    X (n_x, m) columns, the cache and the grads dicts printed too, cross-entropy cost / m,
+    W = W - lr dW."""
+    rng = np.random.default_rng(71)
+    lr = 1.2
+    parameters = {
+        "W1": rng.normal(size=(3, 8)) * 0.01,
+        "b1": np.zeros((3, 1)),
+        "W2": rng.normal(size=(8, 3)) * 0.01,
+        "b2": np.zeros((8, 1)),
+    }
+    start = {
+        "W1": parameters["W1"].T.copy(),
+        "b1": np.zeros(3),
+        "W2": parameters["W2"].T.copy(),
+        "b2": np.zeros(8),
+    }
+    run = Run(
+        X, start, lr, output_loss=lambda a, t: -np.sum(t * np.log(a) + (1 - t) * np.log(1 - a))
+    )
+    print(parameters)
+    x, m = X[:, None], 1
+    Z1 = parameters["W1"] @ x + parameters["b1"]
+    A1 = sigmoid(Z1)
+    Z2 = parameters["W2"] @ A1 + parameters["b2"]
+    A2 = sigmoid(Z2)
+    print({"Z1": Z1, "A1": A1, "Z2": Z2, "A2": A2})
+    cost = -np.sum(x * np.log(A2) + (1 - x) * np.log(1 - A2)) / m
+    print("cost = " + str(cost))
+    dZ2 = A2 - x
+    dZ1 = parameters["W2"].T @ dZ2 * A1 * (1 - A1)
+    grads = {
+        "dW1": dZ1 @ x.T / m,
+        "db1": np.sum(dZ1, axis=1, keepdims=True) / m,
+        "dW2": dZ2 @ A1.T / m,
+        "db2": np.sum(dZ2, axis=1, keepdims=True) / m,
+    }
+    print(grads)
+    for key in ("W1", "b1", "W2", "b2"):
+        parameters[key] = parameters[key] - lr * grads["d" + key]
+    print(parameters)
+    run.printed = {
+        "hidden_z": Z1[:, 0],
+        "hidden_a": A1[:, 0],
+        "output_z": Z2[:, 0],
+        "output_a": A2[:, 0],
+        "after.W2": parameters["W2"].T,
+        "after.b2": parameters["b2"][:, 0],
+        "after.W1": parameters["W1"].T,
+        "after.b1": parameters["b1"][:, 0],
     }
     return run
