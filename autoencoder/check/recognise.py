@@ -34,7 +34,7 @@ from autoencoder.core.activations import ACTIVATIONS, get_activation
 from autoencoder.core.losses import LOGISTIC
 from autoencoder.core.model import SHAPES, bits_to_str
 from autoencoder.core.rules import DEFAULT_ACTIVATION, get_rule
-from autoencoder.io.notebook_text import read_notebook_text
+from autoencoder.io.notebook_text import Sighting, read_notebook_text
 from autoencoder.io.textarrays import printed_decimals
 
 MAX_ITEMS = 200  # arrays looked at by value (a step prints ~30); more: said in a note
@@ -77,6 +77,29 @@ def _transpose_named(reading) -> None:
 
 # The arrays computed from W2 and b2 (W1 and b1: all of them).
 FROM_OUTPUT_Z = ("output_z", "output_a", "error", "output_delta", "hidden_delta", "slope_out")
+
+
+UNITS = {key: 3 for key in ("hidden_z", "hidden_a", "hidden_delta", "slope_hidden")}
+UNITS |= {key: 8 for key in ("output_z", "output_a", "error", "output_delta", "slope_out")}
+
+
+def _shape_decides(reading) -> None:
+    """An array a name gives a meaning its size cannot have (``a2`` holding 3 numbers taken
+    for the outputs) is read by shape, order and value instead, under its name."""
+    values = reading.values
+    for key, units in UNITS.items():
+        array = values.get(key)
+        if array is None or np.size(array) % units == 0:
+            continue
+        [entry] = [r for r in reading.recognised if r["as"] == key]
+        reading.recognised.remove(entry)
+        seq = reading.seqs.pop(key, -1)
+        reading.items.append(Sighting(entry["variable"], entry["cell"], seq, values.pop(key)))
+        reading.notes.append(
+            f"{entry['variable']} holds {np.size(array)} numbers, not {key}'s {units}: "
+            "read by its value"
+        )
+    reading.items.sort(key=lambda item: item.seq)
 
 
 PARTNER = {"W1": "b1", "b1": "W1", "W2": "b2", "b2": "W2"}
@@ -175,6 +198,7 @@ def _recognise(text: str) -> Recognition:
         )
     values, notes = reading.values, reading.notes
     _transpose_named(reading)
+    _shape_decides(reading)
     _late_parameters(reading)
     _loss_value(reading)
     items = [item for item in reading.items if item.array.size > 1]

@@ -188,3 +188,28 @@ def dict_of_parameters():
         "after.b1": parameters["b1"][:, 0],
     }
     return run
+
+
+def welch_without_z3():
+    """Welch's names with only a2 (the hidden layer: 3 numbers, which course notation
+    would take for the outputs) and yHat printed: the shape decides."""
+    rng = np.random.default_rng(81)
+    lr = 3.0
+    W1, W2 = rng.standard_normal((8, 3)), rng.standard_normal((3, 8))
+    start = {"W1": W1.copy(), "b1": np.zeros(3), "W2": W2.copy(), "b2": np.zeros(8)}
+    run = Run(X, start, lr, biases=False)
+    y = X[None]
+    print("W1", W1)
+    print("W2", W2)
+    a2 = sigmoid(y @ W1)
+    yHat = sigmoid(a2 @ W2)
+    print("a2", a2)
+    print("yHat", yHat)
+    delta3 = -(y - yHat) * yHat * (1 - yHat)
+    delta2 = delta3 @ W2.T * a2 * (1 - a2)
+    W1 = W1 - lr * y.T @ delta2
+    W2 = W2 - lr * a2.T @ delta3
+    print("W1", W1)
+    print("W2", W2)
+    run.printed = {"hidden_a": a2, "output_a": yHat, "after.W1": W1, "after.W2": W2}
+    return run
