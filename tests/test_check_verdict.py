@@ -125,3 +125,28 @@ def test_the_page_follows_the_same_verdict(verdict):
     assert said, [e.value for e in shown]
     if verdict != "correct":
         assert not [s for s in app.success if WELL_DONE in s.value]
+
+
+def test_a_net_without_biases_is_never_told_to_change_a_bias_line():
+    """The issue's item 8: a fix never touches a line that was never written."""
+    from autoencoder.check.check_input import read_check_dict
+    from autoencoder.check.checker import check
+    from autoencoder.core.model import Params, init_params
+    from autoencoder.core.phases import run_step
+
+    start = init_params(3)
+    start = Params(start.W1, np.zeros(3), start.W2, np.zeros(8))
+    step = run_step(start, np.array([1, 0, 1, 1, 0, 0, 1, 0.0]), lr=0.5)
+    obj = {k: v.tolist() for k, v in start.as_dict().items()}
+    uphill = {k: (2 * getattr(start, k) - getattr(step.params, k)).tolist() for k in ("W1", "W2")}
+    obj.update(input="10110010", lr=0.5, biases=False, after=uphill)
+    report = check(read_check_dict(obj))
+    verdict = report["phases"]["update_output"]
+    assert (verdict["status"], verdict["mistake"]) == ("known-mistake", "update-sign-flipped")
+    assert verdict["fix"] == [
+        {
+            "yours": "output_weight -= np.dot(hidden_activation.T, delta_out) * lr",
+            "rule": "output_weight += np.dot(hidden_activation.T, delta_out) * lr",
+        }
+    ]
+    assert report["summary"]["to_print"] == []  # no bias to print either

@@ -136,9 +136,10 @@ def judge(ci: CheckInput, conv: Conventions, names: dict | None = None) -> dict:
         for name in PHASE_ARRAYS[phase] + SUPPORTING.get(phase, ()):
             candidates = [(m, v[name]) for m, v in tried if v and name in v]
             results[name] = _judge_array(student.get(name), reference[name], candidates, tol, c)
-            _as_they_write(results[name], conv, words)
+            _as_they_write(results[name], conv, words, ci.biases)
         code = list(phase_code(phase, c.rule.name, c.act.name, c.loss).values())
-        code = [in_their_names(in_convention(line, conv), words) for line in code]
+        code = [as_written(line, conv, words, ci.biases) for line in code]
+        code = [line for line in code if line]
         phases[phase] = {**_phase_verdict(results, PHASE_ARRAYS[phase], code), "arrays": results}
     first = next((n for n, v in phases.items() if v["status"] not in ("match", "missing")), None)
     bits = ",".join(map(bits_to_str, ci.x)) if np.ndim(ci.x) == 2 else bits_to_str(ci.x)
@@ -170,15 +171,31 @@ def in_their_names(line: str | None, words: dict[str, str]) -> str | None:
     return re.sub(pattern, lambda m: words[m.group(1)], line)
 
 
-def _as_they_write(verdict: dict, conv: Conventions, words: dict[str, str]) -> None:
+BIAS_VARIABLES = ("hidden_bias", "output_bias")
+
+
+def as_written(line: str | None, conv: Conventions, words: dict, biases: bool) -> str | None:
+    """A line of the class notebook's code as the student writes it: their convention,
+    their names, and, for a net without biases, no bias (None: a bias's own line)."""
+    if line and not biases:
+        if line.startswith(BIAS_VARIABLES):
+            return None
+        line = re.sub(r"\s*\+\s*(hidden|output)_bias\b", "", line)
+    return in_their_names(in_convention(line, conv), words)
+
+
+def _as_they_write(verdict: dict, conv: Conventions, words: dict, biases: bool) -> None:
     """A known mistake's fix (and, for a step taken the wrong way, its sentence) as the
-    student writes it: in their convention and their names; a line that would read the
-    same before and after is left out (a fix never repeats a line)."""
+    student writes it (:func:`as_written`); a line that would read the same before and
+    after is left out, and so is a bias's line in a net without biases (a fix never
+    repeats a line, nor touches one never written)."""
     if verdict["status"] != "known-mistake":
         return
     fix = []
     for f in verdict["fix"]:
-        yours, rule = (in_their_names(in_convention(f[k], conv), words) for k in ("yours", "rule"))
+        if not biases and (f["yours"] or f["rule"] or "").startswith(BIAS_VARIABLES):
+            continue  # a net without biases never wrote a bias's line
+        yours, rule = (as_written(f[k], conv, words, biases) for k in ("yours", "rule"))
         if yours != rule:
             fix.append({"yours": yours, "rule": rule})
     verdict["fix"] = fix
