@@ -306,6 +306,12 @@ def test_a_bare_error_as_output_delta_is_cross_entropy_unless_the_loss_says_squa
     assert report["first_mismatch"] is None  # the exact delta of cross-entropy ...
     [loss] = [c for c in report["conventions"] if c["convention"] == "loss"]
     assert loss["value"].startswith("cross-entropy") and "f'(z_o) is missing" in loss["from"]
+    # ... and the praise says what it rests on
+    assert report["summary"]["verdict"] == "correct"
+    assert (
+        "if your loss is squared error, the factor f'(z_o) is missing"
+        in (report["summary"]["text"])
+    )
     e = arrays["error"]
     stated = course_printout(arrays) + f"\nE = {0.5 * float(e @ e)!r}\n"
     report = check_text(stated)  # ... but with E = 1/2 sum(e^2) printed, a missing f'

@@ -152,7 +152,7 @@ def judge(ci: CheckInput, conv: Conventions, names: dict | None = None) -> dict:
         "phases": phases,
         "settings": settings,
         "ignored": ci.ignored,
-        "summary": summarise(phases, ci.biases, names),
+        "summary": summarise(phases, ci.biases, names, conv.caveat),
         "conventions": conv.said,
     }
 

@@ -63,6 +63,17 @@ class Conventions:
     said: list[dict] = field(default_factory=list)
 
     @property
+    def caveat(self) -> str:
+        """What a step judged right rests on that the numbers cannot settle."""
+        if self.loss_inferred:
+            return (
+                "This is right for the cross-entropy loss, read off your output delta (the "
+                "bare error); if your loss is squared error, the factor f'(z_o) is missing: "
+                "print the loss to have it judged so."
+            )
+        return ""
+
+    @property
     def descent(self) -> bool:
         """Whether the deltas are dE/dz, so that the change is subtracted (W -= ...)."""
         return (self.delta_factor or 1.0) < 0

@@ -27,10 +27,13 @@ def _shown_name(key: str, names: dict) -> str:
     return names.get(bare, bare)
 
 
-def summarise(phases: dict, biases: bool = True, names: dict | None = None) -> dict:
+def summarise(
+    phases: dict, biases: bool = True, names: dict | None = None, caveat: str = ""
+) -> dict:
     """``{"verdict", "checked", "not_checked", "to_print", "text"}`` for ``phases`` (the
     checker's verdict per phase, each with its ``arrays``). ``names``: the student's own
-    variable for a key (``{"W2": "wout"}``), to say what to print in their words."""
+    variable for a key (``{"W2": "wout"}``), to say what to print in their words;
+    ``caveat``: what a "correct" rests on that the numbers could not settle."""
     names = names or {}
     checked = [p for p in PHASE_NAMES if phases[p]["status"] != "missing"]
     wrong = [p for p in checked if phases[p]["status"] in WRONG]
@@ -69,4 +72,4 @@ def summarise(phases: dict, biases: bool = True, names: dict | None = None) -> d
         )
     else:
         text = f"{WELL_DONE}. Well done."
-    return {"verdict": "correct", **summary, "text": text}
+    return {"verdict": "correct", **summary, "text": f"{text} {caveat}".strip()}
