@@ -49,7 +49,10 @@ TOKENS = [
     *sorted(ALL_NAMES)[:40],
 ]
 SHAPES = [(8, 3), (3,), (1, 3), (3, 8), (8,), (1, 8), (8, 1), (3, 1), (4, 3), (2,), (1,)]
+# the layouts the recogniser tries: folded biases, batches, (out, in)
+SHAPES += [(9, 3), (3, 9), (4, 8), (8, 4), (9,), (4,), (8, 8), (2, 8), (8, 2)]
 NAMES = sorted(ALL_NAMES) + ["foo", "hidden weights", "Out", "x1"]
+NAMES += ["W0", "b0", "a_0", "z3", "a3", "theta1", "self.W1", "net['W2']", "params[0]['bias']"]
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -97,7 +100,7 @@ def printed_arrays(draw):
         if draw(st.booleans()):
             array = np.round(array, draw(st.integers(0, 8)))
         text = draw(st.sampled_from([str, repr]))(array)
-        form = draw(st.sampled_from(["bare", "label", "colon", "assign"]))
+        form = draw(st.sampled_from(["bare", "label", "colon", "assign", "dict"]))
         name = draw(st.sampled_from(NAMES))
         lines.append(
             {
@@ -105,6 +108,7 @@ def printed_arrays(draw):
                 "label": f"{name} {text}",
                 "colon": f"{name}:\n{text}",
                 "assign": f"{name} = {text}",
+                "dict": "{" + f"'{name}': {repr(array)}" + "}",
             }[form]
         )
     return "\n".join(lines)
