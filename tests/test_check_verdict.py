@@ -150,3 +150,13 @@ def test_a_net_without_biases_is_never_told_to_change_a_bias_line():
         }
     ]
     assert report["summary"]["to_print"] == []  # no bias to print either
+
+
+def test_praise_says_which_printed_arrays_were_not_checked():
+    text = bare_printout(student_arrays()) + "\nmystery [0.5 0.25 0.125]\n"
+    summary = check_text(text)["summary"]
+    assert summary["verdict"] == "correct"
+    assert summary["text"].endswith(
+        "1 printed array matches nothing and was not checked: see the list of what was not "
+        "recognised."
+    )

@@ -123,8 +123,9 @@ def check(ci: CheckInput, names: dict | None = None) -> dict:
         return judge(adopted, conventions, names)
 
 
-def judge(ci: CheckInput, conv: Conventions, names: dict | None = None) -> dict:
-    """:func:`check` on a check input already in the checker's convention."""
+def judge(ci: CheckInput, conv: Conventions, names: dict | None = None, unplaced: int = 0) -> dict:
+    """:func:`check` on a check input already in the checker's convention; ``unplaced``:
+    how many printed arrays match nothing (a step judged right says they were not checked)."""
     student, phases = {**ci.arrays, **ci.after}, {}
     words = their_words(names or {})
     for phase, before, correct, _ in student_walk(ci):
@@ -152,9 +153,22 @@ def judge(ci: CheckInput, conv: Conventions, names: dict | None = None) -> dict:
         "phases": phases,
         "settings": settings,
         "ignored": ci.ignored,
-        "summary": summarise(phases, ci.biases, names, conv.caveat),
+        "summary": summarise(phases, ci.biases, names, _caveat(conv, unplaced)),
         "conventions": conv.said,
     }
+
+
+def _caveat(conv: Conventions, unplaced: int) -> str:
+    """What praise rests on: the loss read off the deltas; arrays that match nothing."""
+    said = [conv.caveat] if conv.caveat else []
+    if unplaced:
+        one = unplaced == 1
+        said.append(
+            f"{unplaced} printed array{'' if one else 's'} match{'es' if one else ''} nothing "
+            f"and {'was' if one else 'were'} not checked: see the list of what was not "
+            "recognised."
+        )
+    return " ".join(said)
 
 
 def their_words(names: dict) -> dict[str, str]:
@@ -258,7 +272,9 @@ def check_read(text: str) -> tuple[dict, CheckInput]:
             names.setdefault(r["as"], r["variable"])
     with printed_to(check_input.decimals):
         check_input, conventions = adopt(check_input)
-        return {**judge(check_input, conventions, names), **additions}, check_input
+        unplaced = len(additions["unrecognised"])
+        report = judge(check_input, conventions, names, unplaced)
+        return {**report, **additions}, check_input
 
 
 def diff_lines(fix: list[dict]) -> list[str]:
