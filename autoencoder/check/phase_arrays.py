@@ -146,3 +146,9 @@ def tolerance(phase: str, c: PhaseInputs) -> float:
     size = max(1.0, *(float(np.max(np.abs(a))) for a in arrays if a is not None))
     size *= max(1.0, abs(c.lr)) if phase.startswith("update") else 1.0
     return half_step() * (1 + 2 * PRINTED_NUMBERS_PER_ELEMENT[phase] * size)
+
+
+def again_tolerance(array) -> float:
+    """How near an array must be to another to be the same one printed again."""
+    size = max(1.0, float(np.max(np.abs(array)))) if np.size(array) else 1.0
+    return max(1e-7, 4 * half_step()) * size

@@ -26,10 +26,11 @@ import numpy as np
 from autoencoder.check.check_input import start_params
 from autoencoder.check.hypotheses import apply, hypotheses
 from autoencoder.check.infer_settings import FORWARD, infer_input
+from autoencoder.check.leftovers import leftovers
 from autoencoder.check.name_families import label_hint
 from autoencoder.check.named_reading import read_by_names
 from autoencoder.check.phase_arrays import DEFAULT_DECIMALS, PhaseInputs, printed_to
-from autoencoder.check.value_labels import DEFAULT_LR, Label, by_value, flat, leftovers
+from autoencoder.check.value_labels import DEFAULT_LR, Label, by_value, flat
 from autoencoder.core.activations import ACTIVATIONS, get_activation
 from autoencoder.core.losses import LOGISTIC
 from autoencoder.core.model import SHAPES, bits_to_str

@@ -24,8 +24,8 @@ from autoencoder.check.phase_arrays import (
     STUDENT_KEYS,
     SUPPORTING,
     PhaseInputs,
+    again_tolerance,
     carried_forward,
-    half_step,
     tolerance,
 )
 from autoencoder.core.class_notebook import NOTEBOOK_LR
@@ -70,7 +70,7 @@ def is_bits(array) -> bool:
     return bool(np.isin(array, (0.0, 1.0)).all())
 
 
-def _close(a, b, tol) -> bool:
+def same_values(a, b, tol) -> bool:
     a, b = flat(a), flat(b)
     return a.shape == b.shape and bool(np.all(np.abs(a - b) <= tol))
 
@@ -88,26 +88,20 @@ def _nearness(a, b, tol) -> float | None:
     return None
 
 
-def again_tolerance(array) -> float:
-    """How near an array must be to another to be the same one printed again."""
-    size = max(1.0, float(np.max(np.abs(array)))) if np.size(array) else 1.0
-    return max(1e-7, 4 * half_step()) * size
-
-
-def _free(labels, after=-1):
+def unlabelled(labels, after=-1):
     return [label for label in labels if label.key is None and label.item.seq > after]
 
 
 def by_shape(values: dict, labels: list[Label], biases: bool = True) -> None:
     """The starting W1 b1 W2 b2 (and the input) the names did not give: the first array of
     each shape (bias rows may be 1xn; the first 8 bits are the input, not b2, unless all
-    are 0: biases start at zero in many courses). Without
+    are 0: biases start at zero in many courses; a batch's input is (P, 8) bits). Without
     ``biases``, only the weights and the input."""
     wanted = [(k, s) for k, s in SHAPES.items() if k not in values]
     wanted = [(k, s) for k, s in wanted if biases or k.startswith("W")]
     wanted += [("input", (8,))] if "input" not in values else []
     for key, shape in wanted:
-        for label in _free(labels):
+        for label in unlabelled(labels):
             array = flat(label.item.array)
             if key == "input" and _batch_input(array):
                 shape = array.shape
@@ -122,6 +116,19 @@ def by_shape(values: dict, labels: list[Label], biases: bool = True) -> None:
 def _batch_input(array) -> bool:
     """A batch of patterns, (P, 8) bits, P > 1 (e.g. np.eye(8), Mitchell's set)."""
     return array.ndim == 2 and array.shape[1] == 8 and array.shape[0] > 1 and is_bits(array)
+
+
+def _pool(labels: list[Label], boundary: int, name: str) -> list[Label]:
+    """The arrays left that may be ``name``'s: those printed after ``boundary``; for an
+    array other than a parameter, not one printed under a parameter's name (a parameter's
+    name printed again is that parameter)."""
+    pool = unlabelled(labels, boundary)
+    if name in SHAPES:
+        return pool
+    params = {label.item.name for label in labels if label.key in SHAPES} - {None}
+    return [
+        label for label in pool if label.item.hint not in SHAPES and label.item.name not in params
+    ]
 
 
 def _student(values: dict, key: str):
@@ -142,10 +149,10 @@ def _pick(pool, candidates, tol):
     the rule's first; None if none matches even nearly."""
     rule, mistakes = candidates[0], candidates[1:]
     for what, value in [rule, *mistakes]:
-        if what != rule[0] and _close(value, rule[1], tol):
+        if what != rule[0] and same_values(value, rule[1], tol):
             continue  # a mistake that changes nothing here
         for label in pool:
-            if _close(label.item.array, value, tol):
+            if same_values(label.item.array, value, tol):
                 return label, "value", what
     near = []
     for what, value in candidates:
@@ -204,7 +211,7 @@ def _after_arrays(values, labels, phase, boundary):
     """The printed arrays that may be ``phase``'s updated parameters, as (name, array)."""
     names = PHASE_ARRAYS[phase]
     given = [(f"after.{n}", values["after"][n]) for n in names if n in values.get("after", {})]
-    printed = [(label.array_name, label.item.array) for label in _free(labels, boundary)]
+    printed = [(label.array_name, label.item.array) for label in unlabelled(labels, boundary)]
     return given + printed
 
 
@@ -247,20 +254,13 @@ def by_value(values: dict, labels: list[Label], seqs: dict, c: PhaseInputs):
                 candidates += [(f"{w} x{k:g}", k * v) for w, v in candidates for k in factors]
             given = _student(values, key)
             if given is not None:
-                fits = [what for what, v in candidates if _close(given, v, tol)]
+                fits = [what for what, v in candidates if same_values(given, v, tol)]
                 if phase != "hidden_z" and fits:
                     fitting.append((key, fits[0].startswith(RULE)))
                 continue
             if name in SHAPES and not values.get("biases", True) and name.startswith("b"):
                 continue  # a net without biases has no updated bias
-            pool = _free(labels, boundary)
-            if name not in SHAPES:  # a parameter's name printed again is that parameter
-                params = {label.item.name for label in labels if label.key in SHAPES}
-                pool = [
-                    label
-                    for label in pool
-                    if label.item.hint not in SHAPES and label.item.name not in params - {None}
-                ]
+            pool = _pool(labels, boundary, name)
             # printed again, after its update, under the name its start was taken from
             same = {label.item.name for label in labels if label.key == name} - {None}
             hinted = [label for label in pool if label.item.hint == name or label.item.name in same]
@@ -295,33 +295,8 @@ def _updated_by_shape(pool, values, name):
         array = flat(label.item.array)
         tol = again_tolerance(array)
         if array.shape == flat(values[name]).shape and not any(
-            _close(array, v, tol) for v in taken
+            same_values(array, v, tol) for v in taken
         ):
             said = f"the first {'x'.join(map(str, shape))} printed after its update's inputs"
             return label, "shape", said
     return None
-
-
-def leftovers(values: dict, labels: list[Label], c: PhaseInputs) -> None:
-    """Say what each array still unlabelled is, where it is a value already taken (printed
-    again) or an intermediate of the rule; the rest stay unmatched."""
-    taken = [(k, v) for k, v in values.items() if isinstance(v, np.ndarray)]
-    taken += [(f"after.{k}", v) for k, v in values.get("after", {}).items()]
-    x, d_o = c.x, c.output_delta
-    intermediates = {
-        "x W1 (hidden_z before its bias)": c.x @ c.W1,
-        "a_h W2 (output_z before its bias)": c.hidden_a @ c.W2,
-        "d_o W2^T (the error carried back to the hidden layer)": d_o @ c.W2.T,
-        "a_h^T d_o (W2's change before lr)": update_direction(c.hidden_a, d_o)[0],
-        "x^T d_h (W1's change before lr)": update_direction(x, c.hidden_delta)[0],
-    }
-    for label in _free(labels):
-        array = label.item.array
-        tol = again_tolerance(array)
-        again = next((k for k, v in taken if _close(array, v, tol)), None)
-        if again:
-            label.matches = f"{again} printed again"
-            continue
-        inside = next((w for w, v in intermediates.items() if _close(array, v, tol)), None)
-        if inside:
-            label.matches = f"an intermediate: {inside}"
