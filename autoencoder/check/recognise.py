@@ -219,6 +219,8 @@ def _label_with(act_name, values, labels, seqs, start):
     lr = lr if lr is None or isinstance(lr, float) and np.isfinite(lr) else DEFAULT_LR
     act, rule = get_activation(act_name), get_rule(values.get("rule", "exact"))
     c = PhaseInputs(flat(values["input"]), *start.as_dict().values(), lr, act, rule)
+    if values.get("loss_code") and act_name in LOGISTIC:  # the code takes a log: its d_o is e
+        c.loss = "cross-entropy"
     with np.errstate(all="ignore"):
         inferred, fitting = by_value(values, labels, seqs, c)
         leftovers(values, labels, c)
