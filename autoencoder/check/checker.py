@@ -270,6 +270,9 @@ def check_read(text: str) -> tuple[dict, CheckInput]:
     for r in additions["recognised"]:
         if r["variable"] != "activation" and re.fullmatch(r"[A-Za-z_]\w*", r["variable"]):
             names.setdefault(r["as"], r["variable"])
+    for bias, weights in (("b1", "W1"), ("b2", "W2")):
+        if bias in names and names[bias] == names.get(weights):  # folded into its weights
+            del names[bias]  # no name of its own: said as the class notebook says it
     with printed_to(check_input.decimals):
         check_input, conventions = adopt(check_input)
         unplaced = len(additions["unrecognised"])

@@ -7,6 +7,7 @@ differences of the student's own loss."""
 from . import (
     nets_buggy,
     nets_buggy_conventions,
+    nets_buggy_layouts,
     nets_conventions,
     nets_correct,
     nets_layouts,
@@ -21,6 +22,7 @@ _MODULES = (
     nets_layouts,
     nets_buggy,
     nets_buggy_conventions,
+    nets_buggy_layouts,
 )
 CORPUS = {
     name: fn
