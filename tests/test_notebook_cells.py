@@ -118,3 +118,15 @@ def test_a_parameter_read_before_it_is_printed_is_taken_as_printed_before_its_up
         ("W1", "In [1]"),
         ("after.W1", "In [2]"),
     ]
+
+
+def test_several_arrays_printed_by_one_call_are_each_an_output():
+    """print(W1, b1) prints the arrays one after another, the next starting on the line the
+    last one ends; each is read as an array of its own."""
+    from autoencoder.io.notebook_cells import split_top_level
+
+    text = "[[1. 2.]\n [3. 4.]] [5. 6.] array([7, 8], dtype=int64)"
+    assert split_top_level(text) == ["[[1. 2.]\n [3. 4.]]", "[5. 6.]", "array([7, 8], dtype=int64)"]
+    assert split_top_level("[1. 2.] and more") == ["[1. 2.] and more"]  # not only arrays
+    [cell] = split_cells("print(W1, b1)\n[[1. 2.]\n [3. 4.]] [5. 6.]\n")
+    assert cell.outputs == ["[[1. 2.]\n [3. 4.]]", "[5. 6.]"] and cell.labels == [None, None]

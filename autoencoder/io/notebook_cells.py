@@ -35,6 +35,31 @@ class Cell:
     labels: list[str | None] = field(default_factory=list)  # the label printed before each
 
 
+def split_top_level(text: str) -> list[str]:
+    """``text`` as the arrays printed one after another in it (``[[1 2]] [3 4]``, as
+    print(W1, b1) prints them); ``[text]`` unless it is only arrays, spaces and commas."""
+    arrays, depth, start, pos = [], 0, None, 0
+    while pos < len(text):
+        char = text[pos]
+        if depth == 0 and start is None:
+            word = re.match(r"(?:np\.|numpy\.)?array\(", text[pos:])
+            if word or char == "[":
+                start, depth = pos, 1
+                pos += word.end() if word else 1
+                continue
+            if not (char.isspace() or char == ","):
+                return [text]
+        elif char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+            if depth == 0:
+                arrays.append(text[start : pos + 1])
+                start = None
+        pos += 1
+    return arrays if len(arrays) > 1 and start is None else [text]
+
+
 def bracket_balance(line: str) -> int:
     return line.count("[") + line.count("(") - line.count("]") - line.count(")")
 
@@ -77,8 +102,14 @@ class _Splitter:
         self.in_output, self.chunk, self.depth = True, [first], bracket_balance(first)
         cell.labels.append(label)
         if self.depth <= 0:
-            cell.outputs.append(first)
+            self.emit(first)
             self.chunk = None
+
+    def emit(self, text: str):
+        """A printed output: one array, or several printed by one call (print(W1, b1))."""
+        cell, arrays = self.cells[-1], split_top_level(text)
+        cell.outputs.extend(arrays)
+        cell.labels.extend([None] * (len(arrays) - 1))
 
     def code_line(self, line: str):
         self.cells[-1].code.append(line)
@@ -93,7 +124,7 @@ class _Splitter:
             self.chunk.append(line)
             self.depth += bracket_balance(line)
             if self.depth <= 0:
-                self.cells[-1].outputs.append("\n".join(self.chunk))
+                self.emit("\n".join(self.chunk))
                 self.chunk = None
             return
         header = HEADER.match(line)
@@ -127,7 +158,7 @@ class _Splitter:
 
     def finish(self) -> list[Cell]:
         if self.chunk is not None:
-            self.cells[-1].outputs.append("\n".join(self.chunk))
+            self.emit("\n".join(self.chunk))
         if self.has_headers:  # the text before the first header is not a cell
             self.cells.pop(0)
         return [cell for cell in self.cells if cell.code or cell.outputs]
