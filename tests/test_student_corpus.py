@@ -67,6 +67,7 @@ NAMED = {
     "ce_extra_slope": "slope-kept-with-cross-entropy",
     "tanh_slope_at_activation": "slope-at-activation",
     "out_in_slope_at_a": "slope-at-activation",
+    "rounded_prints_slope_at_activation": "slope-at-activation",
     "theta_bias_not_updated": "bias-not-updated",
     "batch_w1_for_w2": "w1-for-w2-transpose",
     "slope_at_activation_descent": "slope-at-activation",

@@ -19,6 +19,7 @@ from autoencoder.check.mistakes import fix_for, mistakes_for
 from autoencoder.check.phase_arrays import (
     SUPPORTING,
     PhaseInputs,
+    array_tolerance,
     inputs_of,
     printed_to,
     rule_values,
@@ -45,6 +46,7 @@ def _judge_array(got, reference, candidates, tol, c: PhaseInputs) -> dict:
     if got is None:
         return {"status": "missing", "mistake": None}
     got, reference = np.squeeze(got), np.squeeze(reference)
+    tol = array_tolerance(got, tol)  # an array printed rounded: to its own decimals
 
     def close(a, b):
         return a.shape == b.shape and bool(np.all(np.abs(a - b) <= tol))

@@ -25,7 +25,7 @@ import numpy as np
 
 from autoencoder.check.check_input import CheckInput
 from autoencoder.check.mistakes import mistakes_for
-from autoencoder.check.phase_arrays import inputs_of, rule_values, tolerance
+from autoencoder.check.phase_arrays import array_tolerance, inputs_of, rule_values, tolerance
 from autoencoder.check.student_step import student_walk
 from autoencoder.core.losses import LOGISTIC
 from autoencoder.core.phases import UPDATES
@@ -91,6 +91,7 @@ def fit_factor(got, value, tol: float, factors=FACTORS) -> float | None:
     got, value = np.squeeze(np.asarray(got, dtype=float)), np.squeeze(value)
     if got.shape != value.shape:
         return None
+    tol = array_tolerance(got, tol)
     for k in factors:
         if np.all(np.abs(got - k * value) <= tol * max(1.0, abs(k))):
             return k

@@ -60,13 +60,41 @@ def inputs_of(step: Step, start: Params) -> PhaseInputs:
     return PhaseInputs(step.x, W1, b1, W2, b2, step.lr, act, rule, **arrays, loss=step.loss_name)
 
 
-def carried_forward(own, computed: np.ndarray) -> np.ndarray:
+def carried_forward(own, computed: np.ndarray, tol: float | None = None) -> np.ndarray:
     """What the next phases read of a phase's array: the student's own where they gave it in
     the rule's shape (any shape with those numbers, e.g. (1, 8) for (8,)), else the rule's
-    ``computed``. This is what judges each phase on the student's own inputs."""
+    ``computed``. This is what judges each phase on the student's own inputs. With ``tol``,
+    an array that is the rule's to within it (printed rounded) carries the rule's exact
+    value: the student computed on with theirs, not with the rounded print."""
     if own is None or np.squeeze(own).shape != np.squeeze(computed).shape:
         return computed
-    return np.reshape(own, np.shape(computed)).astype(float)
+    own = np.reshape(own, np.shape(computed)).astype(float)
+    if tol is not None and np.all(np.abs(own - computed) <= array_tolerance(own, tol)):
+        return computed
+    return own
+
+
+def rounded_decimals(array) -> int | None:
+    """How many decimals (2 to 7) an array's numbers were evidently rounded to when printed
+    (np.round(a, 3), a precision of 4), or None: not rounded short of numpy's 8 (an array of
+    whole numbers or halves says nothing)."""
+    a = np.asarray(array, dtype=float).ravel()
+    if a.size < 2 or not np.all(np.isfinite(a)):
+        return None
+    for decimals in range(DEFAULT_DECIMALS):
+        scaled = a * 10.0**decimals
+        if np.all(np.abs(scaled - np.round(scaled)) <= 1e-6 * np.maximum(1.0, np.abs(scaled))):
+            return decimals if decimals >= 2 else None
+    return None
+
+
+def array_tolerance(array, tol: float) -> float:
+    """``tol`` (a phase's, for numbers printed to the check's decimals) for an array printed
+    with fewer decimals: scaled to half its own last decimal."""
+    decimals = rounded_decimals(array)
+    if decimals is None or 0.5 * 10.0**-decimals <= half_step():
+        return tol
+    return tol * 0.5 * 10.0**-decimals / half_step()
 
 
 def step_before(c: PhaseInputs, phase: str) -> Step:

@@ -13,7 +13,7 @@ from dataclasses import replace
 import numpy as np
 
 from autoencoder.check.check_input import CheckInput
-from autoencoder.check.phase_arrays import carried_forward
+from autoencoder.check.phase_arrays import carried_forward, inputs_of, tolerance
 from autoencoder.core.model import Params
 from autoencoder.core.phases import PHASE_NAMES, UPDATES, Step, next_phase, start_step
 
@@ -30,7 +30,8 @@ def with_students_arrays(step: Step, phase: str, ci: CheckInput) -> Step:
                 params[name], velocity[name] = own, own - before[name]
         return replace(step, params=Params(**params), velocity=Params(**velocity))
     computed = getattr(step, phase)
-    own = carried_forward(ci.arrays.get(phase), computed)
+    tol = tolerance(phase, inputs_of(step, ci.start))
+    own = carried_forward(ci.arrays.get(phase), computed, tol)
     if own is computed:  # nothing usable supplied
         return step
     changes = {phase: own}

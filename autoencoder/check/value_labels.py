@@ -25,6 +25,7 @@ from autoencoder.check.phase_arrays import (
     SUPPORTING,
     PhaseInputs,
     again_tolerance,
+    array_tolerance,
     carried_forward,
     tolerance,
 )
@@ -152,7 +153,7 @@ def _pick(pool, candidates, tol):
         if what != rule[0] and same_values(value, rule[1], tol):
             continue  # a mistake that changes nothing here
         for label in pool:
-            if same_values(label.item.array, value, tol):
+            if same_values(label.item.array, value, array_tolerance(label.item.array, tol)):
                 return label, "value", what
     near = []
     for what, value in candidates:
@@ -254,7 +255,8 @@ def by_value(values: dict, labels: list[Label], seqs: dict, c: PhaseInputs):
                 candidates += [(f"{w} x{k:g}", k * v) for w, v in candidates for k in factors]
             given = _student(values, key)
             if given is not None:
-                fits = [what for what, v in candidates if same_values(given, v, tol)]
+                own_tol = array_tolerance(given, tol)
+                fits = [what for what, v in candidates if same_values(given, v, own_tol)]
                 if phase != "hidden_z" and fits:
                     fitting.append((key, fits[0].startswith(RULE)))
                 continue
@@ -280,7 +282,7 @@ def by_value(values: dict, labels: list[Label], seqs: dict, c: PhaseInputs):
                 else:
                     values[name] = label.item.array
         if phase in STUDENT_KEYS:
-            setattr(c, phase, carried_forward(values.get(phase), reference[phase]))
+            setattr(c, phase, carried_forward(values.get(phase), reference[phase], tol))
     return inferred, fitting
 
 

@@ -160,3 +160,49 @@ def batch_mean():
         "after.b1": b1,
     }
     return run
+
+
+def _rounded_prints(slope_at_activation: bool):
+    """The parameters printed whole, the activations rounded to 3 decimals and the deltas
+    to 4 (np.round for the reader's sake), the step taken with the full values."""
+    rng = np.random.default_rng(101)
+    lr = 0.5
+    W1, b1 = rng.normal(size=(8, 3)), rng.normal(size=3)
+    W2, b2 = rng.normal(size=(3, 8)), rng.normal(size=8)
+    run = Run(X, {"W1": W1.copy(), "b1": b1.copy(), "W2": W2.copy(), "b2": b2.copy()}, lr)
+    print(f"W1 = {W1}\nb1 = {b1}\nW2 = {W2}\nb2 = {b2}\nx = {X}")
+    h = sigmoid(X @ W1 + b1)
+    y = sigmoid(h @ W2 + b2)
+    slope = sigmoid(y) * (1 - sigmoid(y)) if slope_at_activation else y * (1 - y)
+    d2 = (X - y) * slope
+    d1 = d2 @ W2.T * h * (1 - h)
+    print("h =", np.round(h, 3))
+    print("y =", np.round(y, 3))
+    print("d2 =", np.round(d2, 4))
+    print("d1 =", np.round(d1, 4))
+    W2 += lr * np.outer(h, d2)
+    b2 += lr * d2
+    W1 += lr * np.outer(X, d1)
+    b1 += lr * d1
+    print(f"W2 = {W2}\nb2 = {b2}\nW1 = {W1}\nb1 = {b1}")
+    run.printed = {
+        "hidden_a": h,
+        "output_a": y,
+        "output_delta": d2,
+        "hidden_delta": d1,
+        "after.W2": W2,
+        "after.b2": b2,
+        "after.W1": W1,
+        "after.b1": b1,
+    }
+    return run
+
+
+def rounded_prints():
+    """Some arrays rounded when printed (np.round(h, 3)), the rest printed whole."""
+    return _rounded_prints(slope_at_activation=False)
+
+
+def rounded_prints_slope_at_activation():
+    """The same, with f' taken at the output activations: still found."""
+    return _rounded_prints(slope_at_activation=True)
