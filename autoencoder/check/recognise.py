@@ -37,6 +37,7 @@ from autoencoder.core.model import SHAPES, bits_to_str
 from autoencoder.core.rules import DEFAULT_ACTIVATION, get_rule
 from autoencoder.io.textarrays import printed_decimals
 
+FLOAT32_DECIMALS = 6  # numbers computed in float32 are judged as if printed to 6 decimals
 MAX_ITEMS = 200  # arrays looked at by value (a step prints ~30); more: said in a note
 SHOWN_NAMES = 8  # names listed in a one-line message
 
@@ -84,12 +85,15 @@ def recognise(text: str) -> Recognition:
     to the decimals it was printed with, where fewer than numpy's 8)."""
     decimals = printed_decimals(text)
     decimals = decimals if decimals is not None and decimals < DEFAULT_DECIMALS else None
+    if "float32" in text:  # single precision: about 7 significant digits, not 16
+        decimals = min(decimals or FLOAT32_DECIMALS, FLOAT32_DECIMALS)
     with printed_to(decimals):
         found = _recognise(text)
     if decimals is not None:
         found.values["decimals"] = decimals
+        how = "computed in float32" if "float32" in text else "printed"
         found.notes.append(
-            f"the numbers are printed with {decimals} decimals: each is judged to half its "
+            f"the numbers are {how} to {decimals} decimals: each is judged to half its "
             "last decimal (print more to have slips smaller than that found)"
         )
     return found
