@@ -206,3 +206,43 @@ def rounded_prints():
 def rounded_prints_slope_at_activation():
     """The same, with f' taken at the output activations: still found."""
     return _rounded_prints(slope_at_activation=True)
+
+
+def float32_step():
+    """Everything in float32 (dtype=float32 in every repr): about 7 significant digits."""
+    rng = np.random.default_rng(102)
+    lr = np.float32(0.5)
+    W1, b1 = rng.normal(size=(8, 3)).astype(np.float32), rng.normal(size=3).astype(np.float32)
+    W2, b2 = rng.normal(size=(3, 8)).astype(np.float32), rng.normal(size=8).astype(np.float32)
+    x = X.astype(np.float32)
+    start = {
+        "W1": W1.astype(float),
+        "b1": b1.astype(float),
+        "W2": W2.astype(float),
+        "b2": b2.astype(float),
+    }
+    run = Run(X, start, float(lr))
+    print("lr = 0.5")
+    for name, value in (("W1", W1), ("b1", b1), ("W2", W2), ("b2", b2), ("x", x)):
+        print(f"{name} = {value!r}")
+    h = sigmoid(x @ W1 + b1)
+    y = sigmoid(h @ W2 + b2)
+    d2 = (x - y) * y * (1 - y)
+    d1 = d2 @ W2.T * h * (1 - h)
+    for name, value in (("a1", h), ("a2", y), ("delta2", d2), ("delta1", d1)):
+        print(f"{name} = {value!r}")
+    W2, b2 = W2 + lr * np.outer(h, d2), b2 + lr * d2
+    W1, b1 = W1 + lr * np.outer(x, d1), b1 + lr * d1
+    for name, value in (("W2", W2), ("b2", b2), ("W1", W1), ("b1", b1)):
+        print(f"{name} = {value!r}")
+    run.printed = {
+        "hidden_a": h,
+        "output_a": y,
+        "output_delta": d2,
+        "hidden_delta": d1,
+        "after.W2": W2,
+        "after.b2": b2,
+        "after.W1": W1,
+        "after.b1": b1,
+    }
+    return run
