@@ -35,9 +35,10 @@ class Cell:
     labels: list[str | None] = field(default_factory=list)  # the label printed before each
 
 
-def split_top_level(text: str) -> list[str]:
-    """``text`` as the arrays printed one after another in it (``[[1 2]] [3 4]``, as
-    print(W1, b1) prints them); ``[text]`` unless it is only arrays, spaces and commas."""
+def top_level_arrays(text: str) -> tuple[list[str], int | None, bool]:
+    """The arrays printed one after another in ``text`` (``[...]`` or ``array(...)`` at
+    depth 0, between spaces and commas): ``(arrays, where other text starts or None,
+    whether the last array is left open)``. Nothing is evaluated."""
     arrays, depth, start, pos = [], 0, None, 0
     while pos < len(text):
         char = text[pos]
@@ -48,7 +49,7 @@ def split_top_level(text: str) -> list[str]:
                 pos += word.end() if word else 1
                 continue
             if not (char.isspace() or char == ","):
-                return [text]
+                return arrays, pos, False
         elif char in "[(":
             depth += 1
         elif char in "])":
@@ -57,7 +58,14 @@ def split_top_level(text: str) -> list[str]:
                 arrays.append(text[start : pos + 1])
                 start = None
         pos += 1
-    return arrays if len(arrays) > 1 and start is None else [text]
+    return arrays, None, start is not None
+
+
+def split_top_level(text: str) -> list[str]:
+    """``text`` as the arrays printed one after another in it (``[[1 2]] [3 4]``, as
+    print(W1, b1) prints them); ``[text]`` unless it is only arrays, spaces and commas."""
+    arrays, other, open_ = top_level_arrays(text)
+    return arrays if len(arrays) > 1 and other is None and not open_ else [text]
 
 
 def bracket_balance(line: str) -> int:

@@ -24,6 +24,7 @@ import re
 import numpy as np
 
 from autoencoder.core.model import PARAM_NAMES, SHAPES, Params
+from autoencoder.io.notebook_cells import top_level_arrays
 from autoencoder.io.notebook_text import ALIASES, read_notebook_text
 from autoencoder.io.state_file import params_from_pasted
 from autoencoder.io.text_limits import MAX_PASTED_WEIGHTS_CHARS, refuse_longer
@@ -112,27 +113,10 @@ def _bare_arrays(text: str) -> dict[str, str]:
 
 def _top_level_chunks(text: str) -> list[str]:
     """Split at depth 0 into array texts; anything else between them is refused."""
-    chunks, depth, start, pos = [], 0, None, 0
-    while pos < len(text):
-        char = text[pos]
-        if depth == 0 and start is None:
-            word = re.match(r"(?:np\.|numpy\.)?array\s*\(", text[pos:])
-            if word or char == "[":
-                start = pos
-                pos += word.end() if word else 1
-                depth = 1
-                continue
-            if not (char.isspace() or char == ","):
-                raise WeightsError(f"unexpected {_short(text[pos:])!r} outside the arrays")
-        elif char in "[(":
-            depth += 1
-        elif char in "])":
-            depth -= 1
-            if depth == 0:
-                chunks.append(text[start : pos + 1])
-                start = None
-        pos += 1
-    if start is not None:
+    chunks, other, open_ = top_level_arrays(text)
+    if other is not None:
+        raise WeightsError(f"unexpected {_short(text[other:])!r} outside the arrays")
+    if open_:
         raise WeightsError("an array ends too early (missing ']'?)")
     return chunks
 
