@@ -5,13 +5,18 @@ The checker's convention (docs/design.md): e = t - a_o, E = 1/2 sum(e^2), d = e 
 (= -dE/dz), W += lr a^T d. A course may instead write e = a - t and d = dE/dz with
 W -= lr a^T d (the same step), E = sum(e^2) (its gradient is 2e: the same step with twice
 the learning rate), E = the mean of e^2 over the outputs (2e/8), cross-entropy with sigmoid
-outputs (d_o = e exactly), or add L2 weight decay (W -= lr (dE/dW + lam W)). Each is a factor
-or a term the numbers show:
+outputs (d_o = e exactly), a mean over a batch of P patterns (1/m, in the deltas or in the
+updates), or add L2 weight decay (W -= lr (dE/dW + lam W)). Each is a factor or a term the
+numbers show:
 
 - the error's factor k_e (e = k_e (t - a_o), k_e in :data:`FACTORS`);
 - the deltas' factor k_d (d = k_d e f'(z), one factor for both deltas; d_o = e under
   cross-entropy, inferred where the loss is not stated and d_o is the bare error);
+- the updates' 1/P where they are the rule's step (summed over the batch) over P;
 - weight decay lam where an updated weight matrix is the rule's step plus -lr lam W.
+
+A printed E says which loss, and its scale: deltas twice the gradient of a printed
+1/2 sum(e^2) are then a mistake, not E = sum(e^2).
 
 The arrays are divided by their factor, the updates judged with lr |k_d| (the step a
 student's own gradient takes) after the decay is added back; only a departure from the
@@ -285,7 +290,10 @@ def _said(conv: Conventions, ci: CheckInput) -> list[dict]:
             }
         )
     else:
+        P = len(ci.x) if np.ndim(ci.x) == 2 else 1
         words = SCALE_WORDS.get(conv.scale, f"E scaled by {conv.scale:g}")
+        if P > 1 and conv.scale * P in (1.0, 2.0):  # the mean over the batch, in the deltas
+            words = f"{SCALE_WORDS[conv.scale * P]}, the mean over the {P} patterns (1/m)"
         if conv.scale != 1.0:
             words += f": your learning rate {conv.lr:g} acts as {ci.lr:g} does with E = ½Σe²"
         said.append({"convention": "loss", "value": words, "from": "your deltas' size"})
