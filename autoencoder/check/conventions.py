@@ -164,9 +164,9 @@ def _mean_over_batch(ci: CheckInput) -> bool:
     return False
 
 
-def _decay(ci: CheckInput, phase: str) -> float:
+def _decay(ci: CheckInput, phase: str, lr: float) -> float:
     """The weight decay lam that makes ``phase``'s updated weights the rule's step minus
-    lr lam W (0.0: none, or it is not a round number)."""
+    lr lam W, ``lr`` the student's own (0.0: none, or it is not a round number)."""
     key = UPDATES[phase][0]
     got = ci.after.get(key)
     if got is None:
@@ -180,11 +180,11 @@ def _decay(ci: CheckInput, phase: str) -> float:
     tol = tolerance(phase, c)
     if np.all(np.abs(residual) <= tol) or not np.any(start):
         return 0.0
-    lam = -float(np.sum(residual * start)) / (ci.lr * float(np.sum(start * start)))
-    if not np.isfinite(lam) or lam <= 0 or lam * abs(ci.lr) >= 0.5:
+    lam = -float(np.sum(residual * start)) / (lr * float(np.sum(start * start)))
+    if not np.isfinite(lam) or lam <= 0 or lam * abs(lr) >= 0.5:
         return 0.0
     lam = float(f"{lam:.{DECAY_DIGITS}g}")
-    return lam if np.all(np.abs(residual + ci.lr * lam * start) <= tol) else 0.0
+    return lam if np.all(np.abs(residual + lr * lam * start) <= tol) else 0.0
 
 
 def _printed_loss(ci: CheckInput) -> tuple[str, float] | None:
@@ -238,7 +238,7 @@ def adopt(ci: CheckInput) -> tuple[CheckInput, Conventions]:
         if np.ndim(ci.x) == 2 and _mean_over_batch(ci):
             conv.batch_mean = len(ci.x)
             ci = replace(ci, lr=ci.lr / len(ci.x))
-        decays = [_decay(ci, phase) for phase in UPDATES]
+        decays = [_decay(ci, phase, conv.lr) for phase in UPDATES]
         decays = [lam for lam in decays if lam]
         if decays and len(set(decays)) == 1:
             conv.decay = decays[0]
