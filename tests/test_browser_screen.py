@@ -178,3 +178,17 @@ def test_printed_arrays_wrap_as_numpy_wraps_them(browser, app_url):
         for line in text.split("\n"):  # a continuation stands under the row's first element
             if line.startswith("        ") and not line.strip().startswith("["):
                 assert line[8] != " " or line[9] in "0123456789", line
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_checkers_report_cuts_no_text(browser, app_url, width):
+    """After checking the class notebook (the report's table, the fix, the student's and
+    the rule's arrays side by side): nothing on the page cuts its text."""
+    context, page = open_view(browser, app_url, "/", (width, 900))
+    page.locator(".st-key-check_example button").click()
+    page.wait_for_selector(".st-key-check_report table", timeout=30_000)
+    settle(page)
+    page.evaluate(TWO_FRAMES)
+    problems = page.evaluate(CLIPPED, "body")
+    context.close()
+    assert not problems, "\n".join(problems[:30])

@@ -144,8 +144,18 @@ def report_rows(report: dict) -> pd.DataFrame:
 # --- drawing --------------------------------------------------------------------------
 
 
+# The report's tables wrap their cells (code included) to the width there is: nothing is
+# cut off on a phone (the lecture-screen tests check it).
+REPORT_CSS = """<style>
+.st-key-check_report [data-testid="stTable"] table { table-layout: fixed; width: 100%; }
+.st-key-check_report [data-testid="stTable"] :is(th, td) { white-space: normal; overflow-wrap: anywhere; }
+.st-key-check_report :not(pre) > code { white-space: normal; overflow-wrap: anywhere; }
+</style>"""
+
+
 def check_section():
     """Take this step home; paste a notebook; the verdict per phase."""
+    st.html(REPORT_CSS)
     st.markdown("#### Check my notebook")
     take_home_button()
     st.text_area(
@@ -200,7 +210,7 @@ def report_panel(result: dict):
                 "What to change in your code: the line marked - is how this mistake "
                 "writes it, the line marked + is the rule's."
             )
-            st.code("\n".join(fix), language="diff")
+            st.code("\n".join(fix), language="diff", wrap_lines=True)
         first_wrong_phase(result["theirs"], result["correct"], first)
     unrecognised_box(report)
     recognised_expander(report)
@@ -235,9 +245,9 @@ def first_wrong_phase(theirs, correct, phase: str):
         yours = "\n".join(f"{n}\n{t}" for n, t in phase_arrays(theirs, phase))
         right = "\n".join(f"{n}\n{t}" for n, t in phase_arrays(correct, phase))
         st.caption("Yours")
-        st.code(yours, language=None)
+        st.code(yours, language=None, wrap_lines=True)
         st.caption("The rule's, from your inputs to this phase")
-        st.code(right, language=None)
+        st.code(right, language=None, wrap_lines=True)
 
 
 def take_home_button():
