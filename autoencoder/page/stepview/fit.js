@@ -151,14 +151,15 @@ function splitMatrices(holder, blocks) {
 /** The last resort before a scrollbar: smaller type, to 70% at the least (a long note in
  *  words, a term longer than the box). */
 function shrink(holder) {
-  const factor = Math.max(0.7, Math.floor((holder.clientWidth / holder.scrollWidth) * 100) / 100);
+  const factor = Math.max(0.7, Math.floor((holder.clientWidth / holder.scrollWidth) * 97) / 100);
   holder.style.fontSize = `${factor}em`;
 }
 
-const isSign = (el) => el.localName === "mo" && /^[+\u2212-]$/.test(el.textContent.trim());
+// where a long row may break: before a + or −, or before an = of a chain of equalities
+const isSign = (el) => el.localName === "mo" && /^[+\u2212=-]$/.test(el.textContent.trim());
 
-/** The longest row of terms joined by + or − goes on several lines, each as wide as the
- *  box allows, every line after the first starting with its sign. */
+/** The longest row of terms joined by +, − or = goes on several lines, each as wide as
+ *  the box allows, every line after the first starting with its sign. */
 function breakSums(math) {
   const width = math.parentElement.clientWidth * 0.92;
   const rows = [...math.querySelectorAll("mrow")].filter(
