@@ -90,8 +90,7 @@ export function render(view) {
   marks.step = view.at.id;
   marks.phase = view.at.phase;
   drawGraph(view, step);
-  // measured last, after every write of this position, so the page is laid out once more
-  if (panelDrawn) fitPanel(view, position);
+  if (panelDrawn) schedulePanel(view, position);
   if (inspectorDrawn) fitEquations(view.el(".sv-inspector"));
 }
 
@@ -112,35 +111,48 @@ function drawStatus(view, position) {
   setText(view, ".sv-scrub-name", phaseName(position));
 }
 
-/** The phase panel, drawn anew for a new position (its details stay open if they were);
- *  true if it was. */
+/** Whether the phase panel is to be drawn anew (a new position, or a refit). */
 function drawPanel(view, position) {
   const panel = view.el(".st-key-phase_detail .sv-panel");
   const at = `${view.at.id}:${view.at.phase}`;
   if (panel.dataset.at === at && !view.refitting) return false;
   if (panel.dataset.at !== at) view.graphShare = undefined; // a new phase: the usual split
-  fillPanel(panel, position);
   panel.dataset.at = at;
   return true;
 }
 
-function fillPanel(panel, position) {
-  const open = panel.querySelector("details[open]") !== null;
-  panel.innerHTML = position.panel;
-  if (open) panel.querySelector("details").open = true;
-  wrapArrays(panel);
+/** The new panel is laid out and fitted off the press's path: after the status and the
+ *  graph are painted, in a hidden stage of the panel's size, then shown in one swap (the
+ *  old panel stays until then). A refit (a resize) does it at once. */
+function schedulePanel(view, position) {
+  const token = (view.panelToken = {});
+  const run = () => { if (view.panelToken === token && !view.destroyed) fitPanel(view, position); };
+  if (view.refitting) run();
+  else requestAnimationFrame(() => setTimeout(run, 0));
+}
+
+function fillPanel(view, stage, position) {
+  const open = view.el(".st-key-phase_detail .sv-panel details[open]") !== null;
+  stage.innerHTML = position.panel;
+  if (open) stage.querySelector("details").open = true;
+  wrapArrays(stage);
 }
 
 /** The panel's equations fitted to its width; in presentation, the graph gives the panel
  *  some of its width while an equation still reaches below the screen. */
 function fitPanel(view, position) {
   const panel = view.el(".st-key-phase_detail .sv-panel");
-  fitEquations(panel);
-  while (panelTooBig(view, panel) && narrowerGraph(view)) {
-    panel.printWidth = 0; // narrower or wider now: measured again
-    fillPanel(panel, position);
-    fitEquations(panel);
+  const stage = view.el(".st-key-phase_detail .sv-stage");
+  stage.printWidth = panel.printWidth;
+  fillPanel(view, stage, position);
+  fitEquations(stage);
+  while (panelTooBig(view, stage) && narrowerGraph(view)) {
+    stage.printWidth = 0; // narrower or wider now: measured again
+    fillPanel(view, stage, position);
+    fitEquations(stage);
   }
+  panel.printWidth = stage.printWidth;
+  panel.replaceChildren(...stage.childNodes);
 }
 
 /** The selected element's numbers, or nothing when none is selected; true if drawn anew. */
@@ -169,7 +181,7 @@ function drawGraph(view, step) {
 /** The screen or the side column changed size: fit the graph and the panel again. */
 export function refit(view) {
   fitGraphBox(view);
-  view.root.querySelectorAll(".sv-panel, .sv-inspector").forEach((box) => { box.printWidth = 0; });
+  view.root.querySelectorAll(".sv-panel, .sv-inspector, .sv-stage").forEach((box) => { box.printWidth = 0; });
   view.el(".st-key-selected_element").dataset.at = "";
   view.refitting = true;
   if (view.at) render(view);

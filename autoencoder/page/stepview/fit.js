@@ -89,7 +89,8 @@ export function fitEquations(box) {
     holder.querySelectorAll("math.ae-eq").forEach(splitClauses);
     for (let blocks = 2; blocks <= 4 && overflows(holder); blocks++) splitMatrices(holder, blocks);
     if (overflows(holder)) holder.querySelectorAll("math.ae-eq").forEach(breakSums);
-    if (overflows(holder)) shrink(holder);
+    // smaller type, but never in presentation, where the type's size is the point
+    if (overflows(holder) && !holder.closest(".sv-large")) shrink(holder);
     const scrolls = overflows(holder);
     holder.classList.toggle("sv-scrolls", scrolls);
     if (scrolls) holder.tabIndex = 0;
@@ -151,8 +152,14 @@ function splitMatrices(holder, blocks) {
 /** The last resort before a scrollbar: smaller type, to 70% at the least (a long note in
  *  words, a term longer than the box). */
 function shrink(holder) {
-  const factor = Math.max(0.7, Math.floor((holder.clientWidth / holder.scrollWidth) * 97) / 100);
-  holder.style.fontSize = `${factor}em`;
+  const maths = [...holder.querySelectorAll("math.ae-eq")]; // sized in rem in presentation
+  const sizes = maths.map((m) => parseFloat(getComputedStyle(m).fontSize));
+  let factor = 1;
+  for (let tries = 0; tries < 4 && factor > 0.7 && overflows(holder); tries++) {
+    const ratio = holder.clientWidth / holder.scrollWidth; // type and width are not in proportion
+    factor = Math.max(0.7, Math.floor(factor * ratio * 97) / 100);
+    maths.forEach((m, n) => { m.style.fontSize = `${(sizes[n] * factor).toFixed(2)}px`; });
+  }
 }
 
 // where a long row may break: before a + or −, or before an = of a chain of equalities
@@ -161,10 +168,13 @@ const isSign = (el) => el.localName === "mo" && /^[+\u2212=-]$/.test(el.textCont
 /** The longest row of terms joined by +, − or = goes on several lines, each as wide as
  *  the box allows, every line after the first starting with its sign. */
 function breakSums(math) {
-  const width = math.parentElement.clientWidth * 0.92;
+  const box = math.parentElement.getBoundingClientRect();
+  // the room a row has: from where it starts (after its left-hand side) to the box's edge
+  const room = (r) => (box.right - r.getBoundingClientRect().left) * 0.9;
   const rows = [...math.querySelectorAll("mrow")].filter(
-    (r) => [...r.children].filter(isSign).length >= 2 && r.getBoundingClientRect().width > width);
+    (r) => [...r.children].filter(isSign).length >= 2 && r.getBoundingClientRect().width > room(r));
   for (const row of rows.reverse()) { // the innermost first
+    const width = room(row);
     const children = [...row.children];
     const widths = children.map((c) => c.getBoundingClientRect().width);
     const term = (n) => { // the width of the term that starts at sign n, up to the next sign

@@ -47,7 +47,7 @@ export const LAYOUT = `
         <div class="st-key-clear_selected"><button type="button" title="Clear selection">× Clear</button></div>
         <div class="sv-inspector"></div>
       </div>
-      <div class="st-key-phase_detail"><div class="sv-panel"></div></div>
+      <div class="st-key-phase_detail"><div class="sv-panel"></div><div class="sv-panel sv-stage" aria-hidden="true"></div></div>
     </div>
   </div>
 </div>`;
