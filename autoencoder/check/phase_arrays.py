@@ -173,7 +173,27 @@ def tolerance(phase: str, c: PhaseInputs) -> float:
     arrays = [getattr(c, f.name) for f in fields(c) if f.name not in ("lr", "act", "rule", "loss")]
     size = max(1.0, *(float(np.max(np.abs(a))) for a in arrays if a is not None))
     size *= max(1.0, abs(c.lr)) if phase.startswith("update") else 1.0
-    return half_step() * (1 + 2 * PRINTED_NUMBERS_PER_ELEMENT[phase] * size)
+    tol = half_step() * (1 + 2 * PRINTED_NUMBERS_PER_ELEMENT[phase] * size)
+    if phase == "hidden_delta" and c.output_delta is not None and c.hidden_a is not None:
+        return min(tol, _hidden_delta_tolerance(c))
+    return tol
+
+
+def _hidden_delta_tolerance(c: PhaseInputs) -> float:
+    """The rounding bound of d_h = (d_o W) * f'(a_h) from its own inputs' magnitudes: each
+    of d_o, W, a_h off by up to half a step (eps), d_h_k is off by up to
+    eps (sum_j |d_o_j| + sum_j |W_kj|) max f' + |d_o W|_k eps max|f''| + eps (its own print),
+    with |f''| (the slope's change with a) at most 2 for sigmoid and tanh; twice that for
+    the students who computed on with unrounded numbers. The blanket bound above takes
+    every number as large as the largest printed and f' as 1: at 3 decimals it let a
+    hidden delta 4 times the rule's pass."""
+    eps = half_step()
+    back = np.atleast_2d(c.rule.back_matrix(c.W1, c.W2))  # (8, 3)
+    d_o = np.atleast_2d(c.output_delta)  # (P, 8)
+    slope = np.abs(c.rule.slope(c.act, np.asarray(c.hidden_a, dtype=float))) + 2 * eps
+    carried = np.abs(d_o) @ np.ones_like(back) + np.sum(np.abs(back), axis=0)  # (P, 3)
+    error = eps * carried * np.max(slope) + eps * np.abs(d_o @ back) * 2
+    return float(2 * (eps + np.max(error)))
 
 
 def again_tolerance(array) -> float:

@@ -11,6 +11,7 @@ from . import (
     nets_conventions,
     nets_correct,
     nets_layouts,
+    nets_low_precision,
     nets_more,
 )
 from .judge import first_wrong, printed_run
@@ -19,6 +20,7 @@ _MODULES = (
     nets_correct,
     nets_conventions,
     nets_more,
+    nets_low_precision,
     nets_layouts,
     nets_buggy,
     nets_buggy_conventions,
