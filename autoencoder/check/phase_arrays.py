@@ -83,7 +83,9 @@ def rounded_decimals(array) -> int | None:
         return None
     for decimals in range(DEFAULT_DECIMALS):
         scaled = a * 10.0**decimals
-        if np.all(np.abs(scaled - np.round(scaled)) <= 1e-6 * np.maximum(1.0, np.abs(scaled))):
+        # whole to within float noise (1e-6 of the scaled number let 0.60254079 pass as
+        # printed to 6 decimals: its scaled 602540.79 was 'whole' to 0.6)
+        if np.all(np.abs(scaled - np.round(scaled)) <= 1e-9 * np.maximum(1.0, np.abs(scaled))):
             return decimals if decimals >= 2 else None
     return None
 

@@ -197,7 +197,8 @@ def _infer_lr(phase, c: PhaseInputs, arrays) -> tuple[float, str] | None:
             sign = np.sign(estimate)
             for digits in range(1, 9):
                 c.lr = float(f"{abs(estimate):.{digits}g}")
-                if np.all(np.abs(change - sign * c.lr * step) <= tolerance(phase, c)):
+                tol = array_tolerance(array, tolerance(phase, c))  # printed rounded: its own
+                if np.all(np.abs(change - sign * c.lr * step) <= tol):
                     said = f"the change in {key} ({name}) over the rule's step"
                     if np.ndim(c.x) == 2:  # a batch: the step is summed over its patterns
                         said += (
