@@ -56,3 +56,16 @@ def test_the_lr_is_inferred_from_updates_printed_to_3_decimals_in_a_text_with_mo
     assert report["first_mismatch"] == "hidden_delta"
     assert report["phases"]["update_output"]["status"] == "match"
     assert report["phases"]["update_hidden"]["status"] == "match"
+
+
+def test_a_labelled_single_number_is_read_the_loss_and_the_learning_rate():
+    from autoencoder.check.named_reading import read_by_names
+
+    for text, lr, loss in (
+        ("lr 0.2\nx [[0 1 1 0 1 0 0 1]]\nloss 1.5095\n", 0.2, 1.5095),
+        ("x: [[0 1 1 0 1 0 0 1]]\nbce loss: 6.12\nlr: 0.5\n", 0.5, 6.12),
+        ("eta 0.3\nx [[0 1 1 0 1 0 0 1]]\ntotal cost: np.float64(0.25)\n", 0.3, 0.25),
+    ):
+        values = read_by_names(text).values
+        assert values["lr"] == lr
+        assert values["loss_value"] == loss

@@ -113,15 +113,21 @@ def _late_parameters(reading) -> None:
 LOSS_NAMES = {"e", "loss", "cost", "j", "l", "mse", "sse", "total_error", "error_total"}
 
 
+def _is_loss_name(name: str) -> bool:
+    """A loss's name: ``loss``, ``J``, or words ending in loss or cost (``bce loss``)."""
+    words = name.lower().split()
+    return bool(words) and (" ".join(words) in LOSS_NAMES or words[-1] in ("loss", "cost"))
+
+
 def _loss_value(reading) -> None:
     """A single number printed under a loss's name (``E = 0.53``, ``loss 0.53``) is the
     loss E: it says which loss the student computes (check/conventions.py)."""
     values = reading.values
     for key in [k for k, v in values.items() if isinstance(v, np.ndarray) and v.size == 1]:
         variable = next((r["variable"] for r in reading.recognised if r["as"] == key), "")
-        if variable.lower() in LOSS_NAMES and key not in ("lr", "input"):
+        if _is_loss_name(variable) and key not in ("lr", "input"):
             values.setdefault("loss_value", float(values.pop(key).item()))
             reading.recognised = [r for r in reading.recognised if r["as"] != key]
     for item in reading.items:
-        if item.array.size == 1 and (item.name or "").lower() in LOSS_NAMES:
+        if item.array.size == 1 and _is_loss_name(item.name or ""):
             values.setdefault("loss_value", float(item.array.item()))

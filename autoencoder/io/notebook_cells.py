@@ -22,6 +22,11 @@ _LABELLED = re.compile(
 _LABEL_ALONE = re.compile(rf"^(?P<label>{_WORDS})[ \t]*(?P<colon>[:=]?)$")
 # A single number a cell echoes: 0.53, np.float64(0.53)
 _SCALAR = re.compile(r"^(?:np\.float(?:32|64)\()?[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?\)?$")
+# A single number printed after a label: ``loss 0.53``, ``bce loss: 0.53``, ``lr: 0.5``
+# (``loss = 0.53`` is an assignment, which the code reader takes)
+_LABELLED_SCALAR = re.compile(
+    rf"^(?P<label>{_WORDS})(?:[ \t]*(?P<sep>:)[ \t]*|[ \t]+)(?P<rest>{_SCALAR.pattern[1:-1]})$"
+)
 # A numbered heading such as the command line's ``[1] hidden_z``: not an array.
 _HEADING = re.compile(r"^\[\s*\d+\s*\]\s+[A-Za-z_]\w*\s*$")
 
@@ -78,8 +83,9 @@ def _is_label(text: str) -> bool:
 
 
 def _labelled(stripped: str, in_output: bool):
-    """(label, the array's first line) if ``stripped`` is a labelled printed array."""
-    match = _LABELLED.match(stripped)
+    """(label, the array's first line) if ``stripped`` is a labelled printed array (or a
+    labelled single number: ``loss 0.53``, ``lr: 0.5``; not valid code but as an output)."""
+    match = _LABELLED.match(stripped) or _LABELLED_SCALAR.match(stripped)
     if not match or not _is_label(match["label"]):
         return None
     if match["sep"] == "=" and not in_output:

@@ -121,6 +121,21 @@ def ng_w1_for_w2():
 
 
 def ce_extra_slope():
+    return _ce_extra_slope("loss = {}")
+
+
+def ce_extra_slope_bce_loss_colon():
+    """print("bce loss:", loss) and print("lr", lr): the loss under a label of two words."""
+    return _ce_extra_slope("bce loss: {}", lr_line=True)
+
+
+def ce_extra_slope_loss_space():
+    """print("loss", loss): the loss after its name and a space."""
+    return _ce_extra_slope("loss {}")
+
+
+def _ce_extra_slope(loss_line: str, lr_line: bool = False):
+    """Cross-entropy printed as its value, with the sigmoid's slope kept in d_o."""
     W1, b1, W2, b2 = _start(64)
     lr = 0.3
     run = Run(
@@ -135,7 +150,9 @@ def ce_extra_slope():
     loss = -np.sum(X * np.log(y) + (1 - X) * np.log(1 - y))
     d2 = (y - X) * y * (1 - y)
     d1 = d2 @ W2.T * h * (1 - h)
-    print(f"h = {h}\ny = {y}\nloss = {loss}\nd2 = {d2}\nd1 = {d1}")
+    if lr_line:
+        print("lr", lr)
+    print(f"h = {h}\ny = {y}\n" + loss_line.format(loss) + f"\nd2 = {d2}\nd1 = {d1}")
     W2 -= lr * np.outer(h, d2)
     b2 -= lr * d2
     W1 -= lr * np.outer(X, d1)
