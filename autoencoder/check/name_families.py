@@ -91,6 +91,20 @@ def key_for(name: str) -> str | None:
 INDEXED = re.compile(r"^(?:w|b|z|a|h|d|dz|delta|theta|weights?|bias(?:es)?)_?(\d)$")
 
 
+# A gradient's or a change's name: dW2, db1, grad_W2, dJdW2, dL_dW1, W2_grad, delta_w, ...
+# never the updated parameter, whatever its shape.
+_PARAMETER = r"(?:w|b|weights?|bias(?:es)?|theta)_?\d?"
+GRADIENT = re.compile(
+    rf"^(?:d_?|grads?_?|gradient_?|nabla_?|delta_?|(?:dj|dl|de|dc|dloss|dcost)_?d_?){_PARAMETER}$"
+    rf"|^{_PARAMETER}_?(?:grad|gradient|d)$"
+)
+
+
+def is_gradient_name(name: str | None) -> bool:
+    """Whether ``name`` is a gradient's (or a change's): ``dW2``, ``grad_W2``, ``W2_grad``."""
+    return bool(name) and bool(GRADIENT.match(normalise(name)))
+
+
 def other_numbering(names) -> bool:
     """Whether ``names`` number the layers otherwise than W1 b1 z1 a1 (input->hidden is 1):
     from 0 (W0 b0, a_0) or as Ng does (a1 the input, z2 a2 hidden, z3 a3 the output)."""
