@@ -136,3 +136,13 @@ def test_the_page_says_what_the_command_line_says(name):
     [conventions] = [i.value for i in app.info if "conventions" in i.value]
     for said in report["conventions"]:
         assert said["convention"] in conventions
+
+
+def test_a_batchs_bias_fix_sums_the_deltas_over_the_patterns():
+    """The rule's bias line for a batch is np.sum(d, axis=0) (a bare d has the batch's
+    shape, (P, 8), not the bias's); a single pattern's stays d."""
+    for name, batch in (("batch_bias_sum_without_axis", True), ("bias_sum_without_axis", False)):
+        run = printed_run(CORPUS[name])
+        verdict = check_text(run.text)["phases"][first_wrong(run)]
+        rules = [f["rule"] for f in verdict["fix"] if f["rule"]]
+        assert rules and all(("axis=0" in line) == batch for line in rules), rules

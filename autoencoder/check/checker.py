@@ -30,7 +30,7 @@ from autoencoder.check.student_step import student_walk
 from autoencoder.check.summary import summarise
 from autoencoder.core.model import bits_to_str
 from autoencoder.core.phases import PHASE_ARRAYS
-from autoencoder.io.notebook_code import phase_code
+from autoencoder.io.notebook_code import for_batch, phase_code
 from autoencoder.io.notebook_text import NOTEBOOK_VARIABLES
 
 REPORT_ADDITIONS = ("recognised", "notes", "inferred", "assumed", "labels", "unrecognised")
@@ -130,6 +130,7 @@ def judge(ci: CheckInput, conv: Conventions, names: dict | None = None, unplaced
     how many printed arrays match nothing (a step judged right says they were not checked)."""
     student, phases = {**ci.arrays, **ci.after}, {}
     words = their_words(names or {})
+    batch, how = np.ndim(ci.x) == 2, (conv, words, ci.biases)
     for phase, before, correct, _ in student_walk(ci):
         c = inputs_of(before, ci.start)
         reference = rule_values(correct, phase)
@@ -139,9 +140,11 @@ def judge(ci: CheckInput, conv: Conventions, names: dict | None = None, unplaced
         for name in PHASE_ARRAYS[phase] + SUPPORTING.get(phase, ()):
             candidates = [(m, v[name]) for m, v in tried if v and name in v]
             results[name] = _judge_array(student.get(name), reference[name], candidates, tol, c)
-            _as_they_write(results[name], conv, words, ci.biases)
+            _as_they_write(results[name], *how, batch)
         code = list(phase_code(phase, c.rule.name, c.act.name, c.loss).values())
-        code = [as_written(line, conv, words, ci.biases) for line in code]
+        code = [
+            as_written(for_batch(line, conv.batch_mean) if batch else line, *how) for line in code
+        ]
         code = [line for line in code if line]
         phases[phase] = {**_phase_verdict(results, PHASE_ARRAYS[phase], code), "arrays": results}
     first = next((n for n, v in phases.items() if v["status"] not in ("match", "missing")), None)
@@ -200,7 +203,7 @@ def as_written(line: str | None, conv: Conventions, words: dict, biases: bool) -
     return in_their_names(in_convention(line, conv), words)
 
 
-def _as_they_write(verdict: dict, conv: Conventions, words: dict, biases: bool) -> None:
+def _as_they_write(verdict: dict, conv: Conventions, words: dict, biases: bool, batch) -> None:
     """A known mistake's fix (and, for a step taken the wrong way, its sentence) as the
     student writes it (:func:`as_written`); a line that would read the same before and
     after is left out, and so is a bias's line in a net without biases (a fix never
@@ -212,6 +215,8 @@ def _as_they_write(verdict: dict, conv: Conventions, words: dict, biases: bool) 
         if not biases and (f["yours"] or f["rule"] or "").startswith(BIAS_VARIABLES):
             continue  # a net without biases never wrote a bias's line
         yours, rule = (as_written(f[k], conv, words, biases) for k in ("yours", "rule"))
+        if yours != rule and batch:  # the rule's line for a batch (np.sum(d, axis=0))
+            rule = as_written(for_batch(f["rule"], conv.batch_mean), conv, words, biases)
         if yours != rule:
             fix.append({"yours": yours, "rule": rule})
     verdict["fix"] = fix

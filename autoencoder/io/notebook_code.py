@@ -65,3 +65,19 @@ def phase_code(
     if phase in UPDATE_NAMES:
         return update_code(phase, "{W} += np.dot({src}.T, {d}) * lr", "{b} += {d} * lr")
     return code[phase]
+
+
+def for_batch(line: str | None, mean_over: int = 0) -> str | None:
+    """An update line of :func:`phase_code` for a batch of patterns (deltas (P, n)): a
+    bias takes its deltas summed over the patterns, ``np.sum(delta_out, axis=0)`` (a bare
+    ``delta_out`` has the batch's shape, not the bias's); with ``mean_over`` P, both
+    changes are divided by P (the mean over the batch). Other lines are returned as they are."""
+    biases = [b for _, b, _, _ in UPDATE_NAMES.values()]
+    if not line or not line.endswith(" * lr") or " += " not in line:
+        return line
+    target, change = line.removesuffix(" * lr").split(" += ", 1)
+    if target in biases:
+        change = f"np.sum({change}, axis=0)"
+    if mean_over:
+        change = f"{change} / {mean_over}"
+    return f"{target} += {change} * lr"
