@@ -205,6 +205,10 @@ def flat_name(expression: str) -> str:
     return name + "".join(numbers)
 
 
+# After ``weights[0]``: a printed array (a repr, ``array(``), not code setting a row.
+_LIST_ITEM = re.compile(r"\s*(?:[:=]\s*|[ \t]+)array\(")
+
+
 def flatten_label(line: str) -> str:
     """``line`` with an expression at its start (a label or an assigned name) written as one
     name (:func:`flat_name`); other lines unchanged. Nothing is evaluated."""
@@ -214,8 +218,9 @@ def flatten_label(line: str) -> str:
     base = match["expr"].split(".")[0].split("[")[0].strip()
     if base in _NOT_LABELS or keyword.iskeyword(base) or base in ("print", "In", "Out"):
         return line
-    if not re.search(r"""\.|\[\s*['"]""", match["expr"]):  # wh[0]: an element, not a label
-        return line
+    rest = line[match.end() :]
+    if not re.search(r"""\.|\[\s*['"]""", match["expr"]) and not _LIST_ITEM.match(rest):
+        return line  # wh[0]: an element, not a label (weights[0] = array(...): a list's item)
     if (
         re.search(r"\.\s*(\w+)\s*$", match["expr"])
         and match["expr"].rsplit(".", 1)[1].strip() in _ARRAY_ATTRIBUTES

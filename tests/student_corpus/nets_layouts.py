@@ -213,3 +213,43 @@ def welch_without_z3():
     print("W2", W2)
     run.printed = {"hidden_a": a2, "output_a": yHat, "after.W1": W1, "after.W2": W2}
     return run
+
+
+def weights_list_repr():
+    """weights = [W1, W2], biases = [b1, b2] from a layer loop, printed as
+    print("weights[0] =", repr(weights[0])): labels that index a list."""
+    rng = np.random.default_rng(110)
+    weights = [rng.normal(size=(8, 3)), rng.normal(size=(3, 8))]
+    biases = [rng.normal(size=3), rng.normal(size=8)]
+    lr = 1.0
+    x = X.astype(float)
+    start = {"W1": weights[0], "b1": biases[0], "W2": weights[1], "b2": biases[1]}
+    run = Run(X, {key: value.copy() for key, value in start.items()}, lr)
+    print("training_input =", repr(x))
+    for i in range(2):
+        print(f"weights[{i}] =", repr(weights[i]))
+        print(f"biases[{i}] =", repr(biases[i]))
+    h = sigmoid(x @ weights[0] + biases[0])
+    y = sigmoid(h @ weights[1] + biases[1])
+    d_out = (x - y) * y * (1 - y)
+    d_hid = (d_out @ weights[1].T) * h * (1 - h)
+    weights[1] += lr * np.outer(h, d_out)
+    biases[1] += lr * d_out
+    weights[0] += lr * np.outer(x, d_hid)
+    biases[0] += lr * d_hid
+    print("hidden_layer_output =", repr(h))
+    print("predicted_output =", repr(y))
+    print("output_layer_delta =", repr(d_out))
+    print("hidden_layer_delta =", repr(d_hid))
+    for i in (1, 0):
+        print(f"weights[{i}] =", repr(weights[i]))
+        print(f"biases[{i}] =", repr(biases[i]))
+    run.printed = {
+        "hidden_a": h,
+        "output_a": y,
+        "output_delta": d_out,
+        "hidden_delta": d_hid,
+        **{"after.W2": weights[1], "after.b2": biases[1]},
+        **{"after.W1": weights[0], "after.b1": biases[0]},
+    }
+    return run
