@@ -85,6 +85,12 @@ def batch_or_one(name: str, array: np.ndarray) -> np.ndarray:
     """An input: one pattern (8,) (any shape with 8 numbers) or a batch (P, 8), P > 1."""
     if array.ndim == 2 and array.shape[1] == 8 and array.shape[0] > 1:
         return array
+    if array.ndim == 2 and array.shape[0] == 8 and array.shape[1] > 1:  # X (8, m): columns
+        raise ValueError(
+            f"{name}: shape {array.shape}, a batch stored one pattern a column; the checker "
+            f"reads one pattern a row: print X.T ({array.shape[1]}x8) and every array "
+            "computed from it transposed (e.g. A1.T, dZ2.T), or one pattern's step"
+        )
     return shaped(name, array, (8,))
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from autoencoder.check.check_input import start_params
+from autoencoder.check.check_input import batch_or_one, start_params
 from autoencoder.check.hypotheses import apply, hypotheses
 from autoencoder.check.infer_settings import FORWARD, infer_input
 from autoencoder.check.leftovers import leftovers
@@ -155,6 +155,7 @@ def _under(values, labels, reading):
     inferred, assumed = [], []
     shape = flat(values["input"]).shape if "input" in values else (8,)
     if shape != (8,) and not (len(shape) == 2 and shape[1] == 8):
+        batch_or_one("input", np.asarray(flat(values["input"])))  # says why (X's columns)
         raise ValueError(f"input: expected 8 numbers, got shape {np.shape(values['input'])}")
     if "input" not in values:
         named = {k: values[k] for k in FORWARD if k in values}
