@@ -31,6 +31,10 @@ SMALL_TYPE = {  # 1.8%
     "caption": ".sv-caption-line, .sv-key, .sv-colour-bar, .st-key-phase_detail .sv-lead",
 }
 
+# WCAG relative luminance of a CSS rgb() colour, for the two contrast checks below.
+LUMINANCE = r"""const lum = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);"""
+
 PROBLEMS = r"""([onScreen, large, small]) => {
   const H = innerHeight, W = innerWidth, bad = [];
   const shown = (el) => {
@@ -66,15 +70,14 @@ PROBLEMS = r"""([onScreen, large, small]) => {
       }
     }
   };
-  const lum = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
-    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  LUMINANCE
   const node = document.querySelector('.sv-label.sv-node-text');  // on the lightest fill, #f7f7f7
   if ((lum('rgb(247,247,247)') + 0.05) / (lum(getComputedStyle(node).color) + 0.05) < 4.5)
     bad.push(`node values in ${getComputedStyle(node).color} on the light node fill`);
   typeAtLeast(large, 0.025);
   typeAtLeast(small, 0.018);
   return bad;
-}"""
+}""".replace("LUMINANCE", LUMINANCE)
 
 # Text that a box hides part of: a line of text reaching past the edge of a box that clips
 # (overflow hidden, or a scroll box with its scrollbar hidden or not), or cut by an
@@ -110,17 +113,15 @@ CLIPPED = """(scope) => {
 }"""
 
 # The contrast of the caption under the status against the page (WCAG's formula).
-CAPTION_CONTRAST = """() => {
-  const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
-  const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
-    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+CAPTION_CONTRAST = r"""() => {
+  LUMINANCE
   let node = document.querySelector('.sv-caption-line');
-  const fg = lum(rgb(getComputedStyle(node).color));
+  const fg = lum(getComputedStyle(node).color);
   let bg = null;
   for (; node && !bg; node = node.parentElement) {
     const c = getComputedStyle(node).backgroundColor;
     if (c && !c.startsWith('rgba(0, 0, 0, 0)') && c !== 'transparent') bg = c;
   }
-  const b = lum(rgb(bg || 'rgb(255,255,255)'));
+  const b = lum(bg || 'rgb(255,255,255)');
   return (Math.max(fg, b) + 0.05) / (Math.min(fg, b) + 0.05);
-}"""
+}""".replace("LUMINANCE", LUMINANCE)

@@ -4,6 +4,8 @@
 // then a long sum at its + signs); printed arrays wrap the way numpy wraps them, at the
 // width of their box (at most numpy's own 75 characters).
 
+import { textWidth } from "./labels.js";
+
 const MATHML = "http://www.w3.org/1998/Math/MathML";
 const NUMPY_WIDTH = 75; // numpy's default linewidth: a wide box prints as the notebook does
 const PREFIX = /^\s*(?:[A-Za-z_]\w*\()?\[*/; // "array([[", "       [", "[["
@@ -273,12 +275,6 @@ function printWidth(pre) {
   if (!pre.clientWidth) return 0;
   const style = getComputedStyle(pre);
   const inner = pre.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
-  const font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
-  return Math.min(NUMPY_WIDTH, Math.max(8, Math.floor(inner / charWidth(font))));
-}
-
-function charWidth(font) {
-  const context = (charWidth.canvas ||= document.createElement("canvas")).getContext("2d");
-  context.font = font;
-  return context.measureText("0123456789").width / 10;
+  const charWidth = textWidth(style, "0123456789") / 10;
+  return Math.min(NUMPY_WIDTH, Math.max(8, Math.floor(inner / charWidth)));
 }

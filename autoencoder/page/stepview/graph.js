@@ -2,7 +2,7 @@
 // attributes that change (shapes.js), and HTML labels laid over it (labels.js).
 // A position's view is a set of arrays (figures.stepview.VIEW_ARRAYS).
 
-import { makeLabels, placeLabels, writeTexts } from "./labels.js";
+import { makeLabels, placeLabels, textWidth, writeTexts } from "./labels.js";
 import { haloUpdate, restyleShapes, shapeUpdate, sizeUpdate } from "./shapes.js";
 
 export function loadPlotly() {
@@ -118,11 +118,9 @@ export class Graph {
    *  "-0.148" in the large type fits inside it (1: a circle). */
   nodeStretch(scale) {
     if (!this.box.closest(".sv-large")) return 1;
-    const style = getComputedStyle(this.labels.node_text[0]);
-    const context = (this.canvas ||= document.createElement("canvas")).getContext("2d");
-    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const value = textWidth(getComputedStyle(this.labels.node_text[0]), "-0.000");
     const node = this.figure.layout.shapes[this.shapes.node].x1 * 2 * scale;
-    return Math.max(1, (context.measureText("-0.000").width + 10) / node);
+    return Math.max(1, (value + 10) / node);
   }
 
   /** Place the labels again (their texts, the box or the weights switch changed). */

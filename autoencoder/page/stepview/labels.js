@@ -184,10 +184,17 @@ function textSize(graph, el) {
   if (!font) {
     const style = getComputedStyle(el);
     const pad = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
-    font = { font: style.font, pad, height: parseFloat(style.fontSize) * 1.15 };
+    font = { style, pad, height: parseFloat(style.fontSize) * 1.15 };
     graph.fonts.set(el.className, font);
   }
-  const context = (graph.canvas ||= document.createElement("canvas")).getContext("2d");
-  context.font = font.font;
-  return [context.measureText(el.textContent).width + font.pad, font.height];
+  return [textWidth(font.style, el.textContent) + font.pad, font.height];
+}
+
+/** The width in px of ``text`` in the font of computed style ``style``, measured on a
+ *  canvas (no layout of the page): the one text measure of the view (labels, the units'
+ *  width in presentation, a printout's characters). */
+export function textWidth(style, text) {
+  const context = (textWidth.canvas ||= document.createElement("canvas")).getContext("2d");
+  context.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+  return context.measureText(text).width;
 }
